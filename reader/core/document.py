@@ -1,0 +1,312 @@
+"""The data model: a loaded article and the annotations anchored in its text.
+
+Every annotation is anchored by code-point offsets into ``Document.text`` (end
+exclusive), the text the user sees. The JSON form is the "khana-annotations"
+contract, version 1; ``annotations_from_json`` validates it and refuses a
+malformed file with a one-line ``AnnotationError``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable
+
+FORMAT_NAME = "khana-annotations"
+FORMAT_VERSION = 1
+
+ENTITY_TYPES = ("PER", "LOC", "ORG", "DAT", "TIM", "MON", "PCT")
+DATE_KINDS = ("date", "range", "relative", "duration", "time")
+
+
+class AnnotationError(ValueError):
+    """A JSON annotation file that does not follow the contract; the message is one line."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded article: the text the user sees and what the file said about it."""
+
+    text: str
+    title: str | None = None
+    article_date: dt.date | None = None
+    source: str | None = None
+    # Annotations embedded in a Khana annotated copy; None for a plain article.
+    annotations: "Annotations | None" = None
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open range of code points in ``Document.text``."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world referent and every mention of it in the document."""
+
+    id: str
+    type: str
+    name: str
+    role: str | None = None
+    mentions: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Quoted words, with the entity who said them or the words naming an unnamed speaker."""
+
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_text: str | None = None
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """An inclusive range of calendar days in one calendar, as ISO-like strings."""
+
+    start: str
+    end: str
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression in the text and, when resolved, its value in both calendars."""
+
+    start: int
+    end: int
+    kind: str
+    gregorian: DateRange | None = None
+    jalali: DateRange | None = None
+
+
+@dataclass(frozen=True)
+class Annotations:
+    """Everything Khana knows about one document; immutable, edits make a new one."""
+
+    text: str
+    title: str | None = None
+    article_date: dt.date | None = None
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        for entity in self.entities:
+            if entity.id == entity_id:
+                return entity
+        return None
+
+    def with_changes(self, **changes: Any) -> "Annotations":
+        return replace(self, **changes)
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def annotations_to_dict(ann: Annotations) -> dict[str, Any]:
+    """The JSON contract, version 1, as plain Python data."""
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "text": ann.text,
+        "title": ann.title,
+        "article_date": ann.article_date.isoformat() if ann.article_date else None,
+        "entities": [
+            {
+                "id": e.id,
+                "type": e.type,
+                "name": e.name,
+                "role": e.role,
+                "mentions": [{"start": m.start, "end": m.end} for m in e.mentions],
+            }
+            for e in ann.entities
+        ],
+        "quotes": [
+            {"start": q.start, "end": q.end, "speaker": q.speaker, "speaker_text": q.speaker_text}
+            for q in ann.quotes
+        ],
+        "dates": [
+            {
+                "start": d.start,
+                "end": d.end,
+                "kind": d.kind,
+                "gregorian": _range_to_dict(d.gregorian),
+                "jalali": _range_to_dict(d.jalali),
+            }
+            for d in ann.dates
+        ],
+    }
+
+
+def annotations_to_json(ann: Annotations, *, indent: int | None = 2) -> str:
+    return json.dumps(annotations_to_dict(ann), ensure_ascii=False, indent=indent)
+
+
+def annotations_from_json(source: str) -> Annotations:
+    """Parse and validate a JSON annotation file (never evaluates it)."""
+    try:
+        data = json.loads(source)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise AnnotationError(f"not valid JSON: {exc}") from None
+    return annotations_from_dict(data)
+
+
+def annotations_from_dict(data: Any, *, strict: bool = True) -> Annotations:
+    """Validate plain data against the contract.
+
+    With ``strict`` a bad part refuses the whole file; without it, bad entities,
+    mentions, quotes and dates are skipped and listed in ``warnings``.
+    """
+    if not isinstance(data, dict):
+        raise AnnotationError("annotations must be a JSON object")
+    if data.get("format") != FORMAT_NAME:
+        raise AnnotationError(f"not a Khana annotation file (format is {data.get('format')!r})")
+    if data.get("version") != FORMAT_VERSION:
+        raise AnnotationError(f"unsupported annotation version {data.get('version')!r}; this Khana reads version {FORMAT_VERSION}")
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise AnnotationError("'text' must be a string")
+    title = _optional_str(data.get("title"), "title")
+    article_date = _parse_iso_date(data.get("article_date"), "article_date")
+
+    warnings: list[str] = []
+
+    def collect(items: Any, what: str, parse: Any) -> list[Any]:
+        if not isinstance(items, list):
+            raise AnnotationError(f"'{what}' must be a list")
+        parsed = []
+        for index, item in enumerate(items):
+            try:
+                parsed.append(parse(item, len(text)))
+            except AnnotationError as exc:
+                if strict:
+                    raise AnnotationError(f"{what}[{index}]: {exc}") from None
+                warnings.append(f"skipped {what}[{index}]: {exc}")
+        return parsed
+
+    entities = collect(data.get("entities", []), "entities", _parse_entity)
+    seen: set[str] = set()
+    for entity in entities:
+        if entity.id in seen:
+            raise AnnotationError(f"entity id {entity.id!r} is used twice")
+        seen.add(entity.id)
+    quotes = collect(data.get("quotes", []), "quotes", _parse_quote)
+    for index, quote in enumerate(quotes):
+        if quote.speaker is not None and quote.speaker not in seen:
+            if strict:
+                raise AnnotationError(f"quotes[{index}]: speaker {quote.speaker!r} is not an entity")
+            warnings.append(f"quote {index}: unknown speaker {quote.speaker!r} dropped")
+            quotes[index] = replace(quote, speaker=None)
+    dates = collect(data.get("dates", []), "dates", _parse_date_mention)
+    return Annotations(
+        text=text,
+        title=title,
+        article_date=article_date,
+        entities=tuple(entities),
+        quotes=tuple(quotes),
+        dates=tuple(dates),
+        warnings=tuple(warnings),
+    )
+
+
+def _range_to_dict(r: DateRange | None) -> dict[str, str] | None:
+    return None if r is None else {"start": r.start, "end": r.end}
+
+
+def _optional_str(value: Any, what: str) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise AnnotationError(f"'{what}' must be a string or null")
+
+
+def _parse_iso_date(value: Any, what: str) -> dt.date | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise AnnotationError(f"'{what}' must be a YYYY-MM-DD string or null")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise AnnotationError(f"'{what}' is not a YYYY-MM-DD date: {value!r}") from None
+
+
+def _parse_offsets(item: dict[str, Any], length: int) -> tuple[int, int]:
+    start, end = item.get("start"), item.get("end")
+    if type(start) is not int or type(end) is not int:
+        raise AnnotationError("start and end must be integers")
+    if not 0 <= start < end <= length:
+        raise AnnotationError(f"offsets {start}..{end} are outside the text (length {length})")
+    return start, end
+
+
+def _require_dict(item: Any) -> dict[str, Any]:
+    if not isinstance(item, dict):
+        raise AnnotationError("must be an object")
+    return item
+
+
+def _parse_entity(item: Any, length: int) -> Entity:
+    item = _require_dict(item)
+    entity_id, etype, name = item.get("id"), item.get("type"), item.get("name")
+    if not isinstance(entity_id, str) or not entity_id:
+        raise AnnotationError("'id' must be a non-empty string")
+    if etype not in ENTITY_TYPES:
+        raise AnnotationError(f"unknown entity type {etype!r}")
+    if not isinstance(name, str):
+        raise AnnotationError("'name' must be a string")
+    role = _optional_str(item.get("role"), "role")
+    mentions = item.get("mentions")
+    if not isinstance(mentions, list):
+        raise AnnotationError("'mentions' must be a list")
+    spans = tuple(sorted(Span(*_parse_offsets(_require_dict(m), length)) for m in mentions))
+    return Entity(id=entity_id, type=etype, name=name, role=role, mentions=spans)
+
+
+def _parse_quote(item: Any, length: int) -> Quote:
+    item = _require_dict(item)
+    start, end = _parse_offsets(item, length)
+    speaker = _optional_str(item.get("speaker"), "speaker")
+    speaker_text = _optional_str(item.get("speaker_text"), "speaker_text")
+    return Quote(start=start, end=end, speaker=speaker, speaker_text=speaker_text)
+
+
+def _parse_range(value: Any, what: str) -> DateRange | None:
+    if value is None:
+        return None
+    value = _require_dict(value)
+    start, end = value.get("start"), value.get("end")
+    if not (isinstance(start, str) and isinstance(end, str)):
+        raise AnnotationError(f"'{what}' needs start and end strings")
+    for part in (start, end):
+        pieces = part.split("-")
+        if len(pieces) != 3 or not all(p.isascii() and p.isdigit() for p in pieces):
+            raise AnnotationError(f"'{what}' date {part!r} is not YYYY-MM-DD")
+    if end < start:
+        raise AnnotationError(f"'{what}' ends before it starts")
+    return DateRange(start, end)
+
+
+def _parse_date_mention(item: Any, length: int) -> DateMention:
+    item = _require_dict(item)
+    start, end = _parse_offsets(item, length)
+    kind = item.get("kind")
+    if kind not in DATE_KINDS:
+        raise AnnotationError(f"unknown date kind {kind!r}")
+    return DateMention(
+        start=start,
+        end=end,
+        kind=kind,
+        gregorian=_parse_range(item.get("gregorian"), "gregorian"),
+        jalali=_parse_range(item.get("jalali"), "jalali"),
+    )
+
+
+def sorted_unique(spans: Iterable[Span]) -> tuple[Span, ...]:
+    """Mentions in text order without repeats."""
+    return tuple(sorted(set(spans)))

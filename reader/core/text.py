@@ -1,0 +1,330 @@
+"""Exact Persian text handling: hazm normalisation with an offset map back to the text the user sees.
+
+hazm's ``Normalizer`` rewrites text (letters, digits, spacing, ZWNJ, diacritics),
+and its tokenizers work best on its output. Analysis therefore runs on a
+normalised copy; every token is mapped back to code-point offsets in
+``Document.text`` through an alignment of the two strings, so a highlight covers
+exactly the characters of the mention the user sees.
+
+The alignment is linear: both strings are compared through ``_KEY`` (a fold that
+makes hazm's letter and digit replacements equal), characters hazm deletes are
+skipped on the original side, characters it inserts on the normalised side, and
+anything else (a rare multi-character rewrite) is resynchronised within a small
+window. Work is done a paragraph at a time so a mismatch never drifts further.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass
+from typing import Callable, Iterator, Sequence
+
+ZWNJ = "\u200c"
+ZWJ = "\u200d"
+
+# Letter variants hazm (and Persian readers) treat as one letter.
+_LETTER_FOLD = {
+    "ي": "ی", "ى": "ی", "ئ": "ئ", "ك": "ک", "ۀ": "ه", "ة": "ه", "ە": "ه", "ھ": "ه",
+    "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+}
+_DIGITS = "0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩"
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+_BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\ufeff"
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {ord(k): v for k, v in _LETTER_FOLD.items()}
+    for index, digit in enumerate(_DIGITS):
+        table[ord(digit)] = str(index % 10)
+    for space in _SPACES:
+        table[ord(space)] = " "
+    table[ord("٪")] = "%"
+    return table
+
+
+_FOLD_TABLE = _build_fold_table()
+
+
+def fold(text: str) -> str:
+    """A same-length copy for pattern matching: one form per letter, ASCII digits, plain spaces.
+
+    Offsets found in ``fold(text)`` are offsets in ``text``; ZWNJ is kept so that
+    patterns can decide whether it separates or joins.
+    """
+    return text.translate(_FOLD_TABLE)
+
+
+def fold_key(text: str) -> str:
+    """A comparison key: spelling variants (ZWNJ/space/no space, ي/ی, ك/ک, diacritics, digits) collapse."""
+    out = []
+    for ch in fold(text):
+        if ch in " " + ZWNJ + ZWJ + "ـ" or ch in _BIDI:
+            continue
+        if unicodedata.combining(ch):
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def is_droppable(ch: str) -> bool:
+    """Characters hazm may delete: marks, joiners, kashida, bidi controls, spacing, CR."""
+    return (
+        ch in " \n\r" + ZWNJ + ZWJ + "ـ" + _BIDI + _SPACES
+        or unicodedata.category(ch) in ("Mn", "Me", "Cf")
+    )
+
+
+def _key(ch: str) -> str:
+    return _FOLD_TABLE.get(ord(ch), ch) if ord(ch) in _FOLD_TABLE else _HAZM_KEY.get(ch, ch)
+
+
+# hazm's own letter translation (presentation forms and rare letters) folded the same way;
+# filled lazily from the Normalizer so the table is the one hazm really uses.
+_HAZM_KEY: dict[str, str] = {}
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word as the tagger sees it (``norm``) and where it stands in ``Document.text``."""
+
+    text: str
+    norm: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence's extent in ``Document.text`` and its tokens."""
+
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A normalised copy of a piece of text and, for every character of it, its original extent.
+
+    ``starts[k]:ends[k]`` is the stretch of the original that normalised character
+    ``k`` stands for: one character for a plain match, several where hazm
+    rewrote them into one («...» → «…»), empty for what hazm inserted.
+    """
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span covered by normalised characters ``start:end`` (``end > start``)."""
+        return self.starts[start], max(self.starts[start], self.ends[end - 1])
+
+
+def align(original: str, normalized: str, base: int = 0) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Map every character of ``normalized`` to the stretch of ``original`` it came from (offsets + ``base``)."""
+    n_orig, n_norm = len(original), len(normalized)
+    starts = [0] * n_norm
+    ends = [0] * n_norm
+    i = j = 0
+    while j < n_norm:
+        if i < n_orig and _key(original[i]) == _key(normalized[j]):
+            starts[j], ends[j] = base + i, base + i + 1
+            i += 1
+            j += 1
+            continue
+        if i < n_orig and (is_droppable(original[i]) or (i > 0 and original[i] == original[i - 1])):
+            # Deleted by hazm: a mark, a joiner, a space, or a letter repeated past two.
+            # A mark or a repeat belongs to the letter before it, so that letter's stretch grows.
+            if j > 0 and ends[j - 1] == base + i and not original[i].isspace() and original[i] not in ZWNJ + _BIDI:
+                ends[j - 1] = base + i + 1
+            i += 1
+            continue
+        if normalized[j] in " \n" + ZWNJ:
+            # Inserted by hazm: it stands, empty, just before the next original character.
+            starts[j] = ends[j] = base + i
+            j += 1
+            continue
+        a, b = _resync(original, normalized, i, j)
+        # Spread the rewritten stretch normalized[j:j+b] over original[i:i+a].
+        for k in range(b):
+            starts[j + k] = base + i + (k * a) // b
+            ends[j + k] = base + i + ((k + 1) * a) // b
+        i += a
+        j += b
+    return tuple(starts), tuple(ends)
+
+
+def _resync(original: str, normalized: str, i: int, j: int, window: int = 12) -> tuple[int, int]:
+    """The shortest skip (a, b) after which both strings agree on two characters again."""
+    n_orig, n_norm = len(original), len(normalized)
+    best: tuple[int, int] | None = None
+    for total in range(1, 2 * window + 1):
+        for a in range(max(0, total - window), min(total, window) + 1):
+            b = total - a
+            if b < 1 or i + a > n_orig or j + b > n_norm:
+                continue
+            if i + a == n_orig or j + b == n_norm:
+                if i + a == n_orig and j + b == n_norm:
+                    best = (a, b)
+                continue
+            if _key(original[i + a]) == _key(normalized[j + b]) and (
+                i + a + 1 >= n_orig
+                or j + b + 1 >= n_norm
+                or _key(original[i + a + 1]) == _key(normalized[j + b + 1])
+            ):
+                return a, b
+        if best:
+            return best
+    # No agreement nearby: treat it as a one-for-one substitution.
+    return (1 if i < n_orig else 0), 1
+
+
+class _Hazm:
+    """hazm's normaliser and tokenizers, built once (it takes seconds) and shared by threads."""
+
+    _lock = threading.Lock()
+    _instance: "_Hazm | None" = None
+
+    def __init__(self) -> None:
+        import hazm
+
+        self.normalizer = hazm.Normalizer()
+        self.sentences = hazm.SentenceTokenizer()
+        self.words = hazm.WordTokenizer(join_verb_parts=False)
+        for src, dst in zip(self.normalizer.translation_src, self.normalizer.translation_dst):
+            _HAZM_KEY.setdefault(src, _LETTER_FOLD.get(dst, dst))
+
+    @classmethod
+    def get(cls) -> "_Hazm":
+        with cls._lock:
+            if cls._instance is None:
+                cls._instance = cls()
+            return cls._instance
+
+
+def warm_up() -> None:
+    """Load hazm now (slow: import plus lexicons), e.g. from a background thread at start-up."""
+    _Hazm.get()
+
+
+def normalize(text: str, base: int = 0) -> Normalized:
+    """hazm-normalise one paragraph and align the result with ``text``."""
+    hazm = _Hazm.get()
+    try:
+        norm = hazm.normalizer.normalize(text)
+    except Exception:  # noqa: BLE001 - hazm's regex rewrites can fail on odd input; fall back to the text itself
+        norm = text
+    starts, ends = align(text, norm, base)
+    return Normalized(norm, starts, ends)
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) of every non-blank line of ``text``."""
+    start = 0
+    length = len(text)
+    while start <= length:
+        end = text.find("\n", start)
+        if end == -1:
+            end = length
+        if text[start:end].strip():
+            yield start, end
+        start = end + 1
+
+
+ProgressFn = Callable[[int, int], None]
+CancelFn = Callable[[], bool]
+
+
+class Cancelled(Exception):
+    """Raised inside core loops when the caller's cancel check says stop."""
+
+
+def tokenize(
+    text: str,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+) -> list[Sentence]:
+    """Split ``text`` into sentences and tokens, each anchored in ``text``.
+
+    ``progress(done, total)`` is called with character counts; ``cancel()``
+    returning true raises ``Cancelled`` between paragraphs.
+    """
+    hazm = _Hazm.get()
+    result: list[Sentence] = []
+    total = len(text)
+    for p_start, p_end in paragraphs(text):
+        if cancel is not None and cancel():
+            raise Cancelled()
+        result.extend(_tokenize_paragraph(hazm, text, p_start, p_end))
+        if progress is not None:
+            progress(p_end, total)
+    return result
+
+
+def _tokenize_paragraph(hazm: _Hazm, text: str, p_start: int, p_end: int) -> list[Sentence]:
+    normalized = normalize(text[p_start:p_end], p_start)
+    norm = normalized.text
+    sentences: list[Sentence] = []
+    cursor = 0
+    for sentence_text in hazm.sentences.tokenize(norm):
+        s_at = norm.find(sentence_text, cursor)
+        if s_at == -1:
+            s_at = cursor
+        s_end = s_at + len(sentence_text) if s_at >= cursor else cursor
+        tokens: list[Token] = []
+        t_cursor = s_at
+        for word in hazm.words.tokenize(sentence_text):
+            w_at = norm.find(word, t_cursor, max(s_end, t_cursor) + len(word))
+            if w_at == -1:
+                continue  # hazm rewrote it (e.g. joined parts); skip rather than guess
+            start, end = snap(text, *normalized.span(w_at, w_at + len(word)))
+            if start < end:
+                tokens.append(Token(text[start:end], word, start, end))
+            t_cursor = w_at + len(word)
+        cursor = max(cursor, s_end)
+        if tokens:
+            sentences.append(Sentence(tokens[0].start, tokens[-1].end, tuple(tokens)))
+    return sentences
+
+
+def snap(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span so it never cuts a combining mark, joiner, or surrogate off its letter."""
+    length = len(text)
+    start = max(0, min(start, length))
+    end = max(start, min(end, length))
+    while end < length and _attaches_to_previous(text[end]):
+        end += 1
+    while start > 0 and start < length and _attaches_to_previous(text[start]):
+        start -= 1
+    # Bidi controls at the edges are formatting, not part of the word.
+    while start < end and text[start] in _BIDI:
+        start += 1
+    while end > start and text[end - 1] in _BIDI:
+        end -= 1
+    return start, end
+
+
+def _attaches_to_previous(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        unicodedata.category(ch) in ("Mn", "Me")
+        or ch == ZWJ
+        or 0xFE00 <= code <= 0xFE0F  # variation selectors
+        or 0x1F3FB <= code <= 0x1F3FF  # emoji skin tones
+        or 0xDC00 <= code <= 0xDFFF  # a lone low surrogate belongs with its high half
+    )
+
+
+def sentence_of(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
+    """The sentence containing ``offset``, by binary search."""
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(sentences) and sentences[lo].start <= offset:
+        return sentences[lo]
+    return None
