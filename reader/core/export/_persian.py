@@ -1,0 +1,94 @@
+"""Persian labels and date formatting for the exports people read (the HTML copy)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from reader.core.document import DateMention, DateRange
+
+_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+ENTITY_LABELS = {
+    "PER": "شخص",
+    "LOC": "مکان",
+    "ORG": "سازمان",
+    "DAT": "تاریخ",
+    "TIM": "زمان",
+    "MON": "پول",
+    "PCT": "درصد",
+}
+DATE_KIND_LABELS = {
+    "date": "تاریخ",
+    "range": "بازه",
+    "relative": "نسبی",
+    "duration": "مدت",
+    "time": "ساعت",
+}
+JALALI_MONTHS = (
+    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
+    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+)
+GREGORIAN_MONTHS = (
+    "ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن",
+    "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر",
+)
+
+
+def fa_digits(value: object) -> str:
+    return str(value).translate(_PERSIAN_DIGITS)
+
+
+def _format_day(iso: str, months: tuple[str, ...]) -> str:
+    # Values come from a file that may have been edited: anything that is not a
+    # real month is shown as written rather than raising.
+    try:
+        year, month, day = (int(p) for p in iso.split("-"))
+        name = months[month - 1] if 1 <= month <= 12 else None
+    except ValueError:
+        name = None
+    if name is None:
+        return fa_digits(iso)
+    return f"{fa_digits(day)} {name} {fa_digits(year)}"
+
+
+def format_range(r: DateRange | None, months: tuple[str, ...]) -> str:
+    if r is None:
+        return "—"
+    if r.start == r.end:
+        return _format_day(r.start, months)
+    return f"{_format_day(r.start, months)} تا {_format_day(r.end, months)}"
+
+
+def both_calendars(d: DateMention) -> tuple[str, str]:
+    """(Jalali, Gregorian) text for a date mention, converting when only one was resolved."""
+    jalali, gregorian = d.jalali, d.gregorian
+    if jalali is None and gregorian is not None:
+        jalali = _convert(gregorian, to_jalali=True)
+    elif gregorian is None and jalali is not None:
+        gregorian = _convert(jalali, to_jalali=False)
+    return format_range(jalali, JALALI_MONTHS), format_range(gregorian, GREGORIAN_MONTHS)
+
+
+def format_article_date(date: dt.date) -> str:
+    """An article's date as 'Jalali (Gregorian)'."""
+    iso = date.isoformat()
+    jalali = _convert(DateRange(iso, iso), to_jalali=True)
+    greg = _format_day(iso, GREGORIAN_MONTHS)
+    if jalali is None:
+        return greg
+    return f"{_format_day(jalali.start, JALALI_MONTHS)} ({greg})"
+
+
+def _convert(r: DateRange, *, to_jalali: bool) -> DateRange | None:
+    import jdatetime
+
+    def one(iso: str) -> str:
+        y, m, d = (int(p) for p in iso.split("-"))
+        if to_jalali:
+            return jdatetime.date.fromgregorian(date=dt.date(y, m, d)).isoformat()
+        return jdatetime.date(y, m, d).togregorian().isoformat()
+
+    try:
+        return DateRange(one(r.start), one(r.end))
+    except (ValueError, OverflowError):
+        return None

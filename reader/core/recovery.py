@@ -1,0 +1,92 @@
+"""Autosave of the user's corrections, so a crash or a closed window never loses them.
+
+Each article gets one small JSON file in the recovery folder, named by a hash
+of its absolute path and of its text: the path is never written into a file
+name (names end up in listings and backups), and a recovery made for another
+version of the article is simply never found. The file holds the annotations
+in the JSON contract; it is private to the user (folder 0o700, files 0o600)
+because articles and notes may be sensitive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from reader.core.document import AnnotationError, Annotations, annotations_from_dict, annotations_to_dict
+from reader.core.storage import SaveError, atomic_write
+
+RECOVERY_VERSION = 1
+
+
+def _sha256(text: str) -> str:
+    # surrogatepass: a text with a lone surrogate still gets a stable key.
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class RecoveryStore:
+    """Recovery files for unsaved corrections, one per (article path, article text)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+
+    def _source_key(self, source: str) -> str:
+        return _sha256(os.path.abspath(source))[:32]
+
+    def _path(self, source: str, text: str) -> Path:
+        return self.folder / f"{self._source_key(source)}-{_sha256(text)[:16]}.json"
+
+    def save(self, source: str, ann: Annotations) -> None:
+        """Write ``ann`` as the recovery for ``source``; atomic, raises ``SaveError``."""
+        try:
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SaveError(f"cannot create the recovery folder {self.folder}: {exc.strerror or exc}") from None
+        record = {
+            "khana-recovery": RECOVERY_VERSION,
+            "text_sha256": _sha256(ann.text),
+            "annotations": annotations_to_dict(ann),
+        }
+        payload = json.dumps(record, ensure_ascii=False)
+        atomic_write(self._path(source, ann.text), payload, mode=0o600)
+
+    def load(self, source: str, text: str) -> Annotations | None:
+        """The saved corrections for ``source`` if they were made on exactly this ``text``.
+
+        A damaged or foreign recovery file yields None rather than an error: the
+        article still opens, and the file is left in place for a later look.
+        """
+        path = self._path(source, text)
+        try:
+            raw = path.read_text(encoding="utf-8")
+            record: Any = json.loads(raw)
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+            return None
+        if not isinstance(record, dict) or record.get("khana-recovery") != RECOVERY_VERSION:
+            return None
+        if record.get("text_sha256") != _sha256(text):
+            return None
+        try:
+            ann = annotations_from_dict(record.get("annotations"), strict=False)
+        except AnnotationError:
+            return None
+        return ann if ann.text == text else None
+
+    def clear(self, source: str) -> None:
+        """Forget every recovery for ``source`` (after a save, or when the user discards)."""
+        prefix = self._source_key(source) + "-"
+        try:
+            entries = list(self.folder.iterdir())
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name.startswith(prefix) and entry.name.endswith(".json"):
+                try:
+                    entry.unlink()
+                except FileNotFoundError:
+                    pass
+                except OSError as exc:
+                    raise SaveError(f"cannot remove the recovery file {entry}: {exc.strerror or exc}") from None
