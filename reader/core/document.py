@@ -34,6 +34,8 @@ class Document:
     source: str | None = None
     # Annotations embedded in a Khana annotated copy; None for a plain article.
     annotations: "Annotations | None" = None
+    # What the loader had to do that the user should know (e.g. read as Windows-1256).
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, order=True)

@@ -288,6 +288,9 @@ def _tokenize_paragraph(hazm: _Hazm, text: str, p_start: int, p_end: int) -> lis
     return sentences
 
 
+_EDGE_FORMAT = frozenset(_BIDI + ZWNJ)
+
+
 def snap(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen a span so it never cuts a combining mark, joiner, or surrogate off its letter."""
     length = len(text)
@@ -297,10 +300,10 @@ def snap(text: str, start: int, end: int) -> tuple[int, int]:
         end += 1
     while start > 0 and start < length and _attaches_to_previous(text[start]):
         start -= 1
-    # Bidi controls at the edges are formatting, not part of the word.
-    while start < end and text[start] in _BIDI:
+    # Bidi controls and ZWNJ at the edges are formatting, not part of the word.
+    while start < end and text[start] in _EDGE_FORMAT:
         start += 1
-    while end > start and text[end - 1] in _BIDI:
+    while end > start and text[end - 1] in _EDGE_FORMAT:
         end -= 1
     return start, end
 

@@ -1,0 +1,5 @@
+"""``python -m reader``: the same as the ``khana`` command."""
+
+from reader.app import run
+
+run()

@@ -1,0 +1,169 @@
+"""The article inside a saved news page: title, main text and publication date.
+
+Parsed with the standard library's tolerant ``html.parser``; scripts, styles,
+navigation, forms and comment boxes are dropped; nothing is ever fetched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+_SKIP = {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe",
+         "svg", "canvas", "button", "select", "textarea", "object", "embed", "video", "audio", "figure", "menu"}
+_BLOCK = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+          "blockquote", "pre", "table", "tr", "br", "hr", "dd", "dt", "dl", "figcaption", "address", "td", "th"}
+_VOID = {"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base", "col", "param", "track"}
+# Class or id words that mark page furniture rather than the story.
+_BOILERPLATE = re.compile(
+    r"(^|[\s_-])(comments?|nav|navbar|menu|footer|sidebar|share|social|related|breadcrumbs?|advert|ads?|banner|"
+    r"subscribe|newsletter|tags|cookie|popup|modal|toolbar|pagination)($|[\s_-])",
+    re.I,
+)
+_DATE_META = ("article:published_time", "og:published_time", "datepublished", "date", "pubdate",
+              "publishdate", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date")
+
+
+@dataclass
+class Page:
+    """What a saved page says about its article."""
+
+    title: str | None
+    text: str
+    date: dt.date | None
+
+
+@dataclass
+class _Node:
+    tag: str
+    chunks: list[str] = field(default_factory=list)
+
+
+class _Extractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
+        self.skip_depth = 0
+        self.title_parts: list[str] = []
+        self.in_title = False
+        self.meta: dict[str, str] = {}
+        self.time_values: list[str] = []
+        self.h1: list[str] = []
+        self.in_h1 = False
+        self.body: list[str] = []
+        self.article: list[str] = []
+        self.article_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (values.get("property") or values.get("name") or values.get("itemprop") or "").lower()
+            if key and "content" in values:
+                self.meta.setdefault(key, values["content"])
+            return
+        if tag == "time" and values.get("datetime"):
+            self.time_values.append(values["datetime"])
+        if tag in _VOID:
+            if tag in ("br", "hr") and not self.skip_depth:
+                self._emit("\n")
+            return
+        marker = " ".join((values.get("class", ""), values.get("id", ""), values.get("role", "")))
+        skipped = tag in _SKIP or bool(_BOILERPLATE.search(marker)) or values.get("aria-hidden") == "true"
+        if values.get("itemprop") == "datePublished" and values.get("content"):
+            self.time_values.append(values["content"])
+        self.stack.append((tag, skipped))
+        if skipped:
+            self.skip_depth += 1
+        if tag == "title":
+            self.in_title = True
+        if tag == "h1":
+            self.in_h1 = True
+        if tag == "article" and not self.skip_depth:
+            self.article_depth += 1
+        if tag in _BLOCK and not self.skip_depth:
+            self._emit("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID:
+            return
+        # Close up to the matching tag; tolerate unclosed children as browsers do.
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] == tag:
+                for closed, skipped in self.stack[index:]:
+                    if skipped:
+                        self.skip_depth -= 1
+                    if closed == "article" and not skipped and not self.skip_depth and self.article_depth:
+                        self.article_depth -= 1
+                del self.stack[index:]
+                break
+        if tag == "title":
+            self.in_title = False
+        if tag == "h1":
+            self.in_h1 = False
+        if tag in _BLOCK and not self.skip_depth:
+            self._emit("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title_parts.append(data)
+            return
+        if self.skip_depth:
+            return
+        if self.in_h1:
+            self.h1.append(data)
+        self._emit(data)
+
+    def _emit(self, chunk: str) -> None:
+        self.body.append(chunk)
+        if self.article_depth:
+            self.article.append(chunk)
+
+
+def extract(source: str) -> Page:
+    """Title, main text and date of the article in an HTML page."""
+    parser = _Extractor()
+    try:
+        parser.feed(source)
+        parser.close()
+    except (AssertionError, ValueError, RecursionError):
+        pass  # keep what was parsed before the malformed part
+    title = _clean_inline(parser.meta.get("og:title") or "".join(parser.h1) or "".join(parser.title_parts)) or None
+    chunks = parser.article if "".join(parser.article).strip() else parser.body
+    text = _clean_block("".join(chunks))
+    if title and text.startswith(title):
+        # The headline is kept once, as the title, and as the text's first line.
+        pass
+    date = None
+    for key in _DATE_META:
+        if key in parser.meta:
+            date = _iso_date(parser.meta[key])
+            if date:
+                break
+    if date is None:
+        for value in parser.time_values:
+            date = _iso_date(value)
+            if date:
+                break
+    return Page(title=title, text=text, date=date)
+
+
+def _clean_inline(text: str) -> str:
+    return re.sub(r"\s+", " ", html.unescape(text)).strip()
+
+
+def _clean_block(text: str) -> str:
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def _iso_date(value: str) -> dt.date | None:
+    match = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", value)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None

@@ -1,0 +1,260 @@
+"""Reading an article file into a ``Document``: encodings, saved web pages, Markdown, annotated copies.
+
+Everything here either returns a ``Document`` or raises ``LoadError`` with one
+line a user can act on. The file is only ever read. Nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+import re
+from pathlib import Path
+
+from reader.core import htmltext, markdown
+from reader.core.document import AnnotationError, Document, annotations_from_json
+
+# Larger files are refused before they are read: a news article is kilobytes, and
+# 50 MB of text is already several hours of analysis and more than a view can hold.
+MAX_BYTES = 50 * 1024 * 1024
+
+ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown", ".json")
+
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x7fELF", "a program"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"RIFF", "a media file"),
+    (b"\x00\x00\x01\x00", "an icon"),
+    (b"BZh", "a bzip2 archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+)
+
+
+_PERSIAN_ONLY = re.compile("[پچژگک]")
+_CP1256_PERSIAN_YE = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc"})
+
+
+class LoadError(Exception):
+    """An article that cannot be opened; ``str()`` is one line for the user."""
+
+
+def load_document(path: str | os.PathLike[str]) -> Document:
+    """Read an article (.txt, .html/.htm, .md, or a Khana annotated copy) without changing it."""
+    p = Path(path)
+    raw = read_bytes(p)
+    suffix = p.suffix.lower()
+    if not raw:
+        return Document(text="", source=str(p))
+    kind = _describe_binary(raw)
+    if kind:
+        raise LoadError(f"{p.name} is {kind}, not an article")
+    text, warnings = decode(raw, p.name)
+    text = normalize_newlines(text)
+    if suffix in (".html", ".htm", ".xhtml") or (suffix not in (".txt", ".md", ".markdown") and _looks_like_html(text)):
+        return _from_html(text, p, warnings)
+    if suffix in (".md", ".markdown"):
+        title, body = markdown.to_text(text)
+        return Document(text=body, title=title, source=str(p), warnings=warnings)
+    if suffix == ".json":
+        return _from_json(text, p)
+    return Document(text=text, source=str(p), warnings=warnings)
+
+
+def read_bytes(p: Path) -> bytes:
+    """The file's bytes, after checking it is a readable file under the size limit."""
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise LoadError(f"no such file: {p}") from None
+    except OSError as exc:
+        raise LoadError(f"cannot open {p}: {_reason(exc)}") from None
+    if p.is_dir():
+        raise LoadError(f"{p} is a folder, not an article")
+    if not p.is_file():
+        raise LoadError(f"{p} is not a regular file")
+    if st.st_size > MAX_BYTES:
+        raise LoadError(f"{p.name} is {st.st_size / 1e6:.0f} MB; Khana opens articles up to {MAX_BYTES // (1024 * 1024)} MB")
+    try:
+        with p.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise LoadError(f"cannot read {p}: {_reason(exc)}") from None
+    if len(data) > MAX_BYTES:
+        raise LoadError(f"{p.name} is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    return data
+
+
+def decode(raw: bytes, name: str = "the file") -> tuple[str, tuple[str, ...]]:
+    """Decode UTF-8 (with or without BOM), UTF-16 (BOM or plain) or Windows-1256, chosen from the bytes."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return _decode_utf8(raw[3:], name)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _decode_utf16(raw, "utf-16", name)
+    guess = _guess_bomless_utf16(raw)
+    if guess:
+        return _decode_utf16(raw, guess, name)
+    if b"\x00" in raw:
+        raise LoadError(f"{name} is a binary file, not an article")
+    try:
+        return raw.decode("utf-8"), ()
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(raw) - 3:
+            return _decode_utf8(raw, name)
+        if _mostly_utf8(raw):
+            raise LoadError(f"{name} is not valid UTF-8: bad byte at offset {exc.start} (mixed encodings?)") from None
+    text = raw.decode("cp1256", errors="replace")
+    if not _plausible_text(text):
+        raise LoadError(f"{name} is not text Khana can read (not UTF-8, UTF-16 or Windows-1256)")
+    if _PERSIAN_ONLY.search(text):
+        # Windows-1256 has no Persian ye: Persian files store it as Arabic ye (0xED) or alef
+        # maksura (0xEC), the best fit Windows itself uses. In Persian text both mean «ی».
+        text = text.translate(_CP1256_PERSIAN_YE)
+    return text, ("read as Windows-1256",)
+
+
+def normalize_newlines(text: str) -> str:
+    """CRLF and CR line ends read as ``\\n``; a stray BOM character is dropped."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+
+
+def _decode_utf8(raw: bytes, name: str) -> tuple[str, tuple[str, ...]]:
+    try:
+        return raw.decode("utf-8"), ()
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(raw) - 3:
+            # A file cut off mid-character: show what is there, say what was not.
+            return raw[: exc.start].decode("utf-8"), ("the file ends in the middle of a character; that character was left out",)
+        raise LoadError(f"{name} is not valid UTF-8: bad byte at offset {exc.start}") from None
+
+
+def _decode_utf16(raw: bytes, codec: str, name: str) -> tuple[str, tuple[str, ...]]:
+    warnings: tuple[str, ...] = ()
+    if len(raw) % 2:
+        raw = raw[:-1]
+        warnings = ("the file ends in the middle of a character; that character was left out",)
+    try:
+        text = raw.decode(codec)
+    except UnicodeDecodeError as exc:
+        if exc.reason in ("unexpected end of data", "truncated data") or exc.start >= len(raw) - 4:
+            # A lone high surrogate at the very end: the file was cut off.
+            text = raw[: exc.start].decode(codec)
+            warnings = ("the file ends in the middle of a character; that character was left out",)
+        else:
+            raise LoadError(f"{name} is not valid UTF-16: bad data at byte {exc.start}") from None
+    if not _plausible_text(text):
+        raise LoadError(f"{name} is not text Khana can read")
+    return text, warnings
+
+
+def _guess_bomless_utf16(raw: bytes) -> str | None:
+    sample = raw[:4096]
+    if len(sample) < 4:
+        return None
+    even_zero = sample[0::2].count(0) / (len(sample) / 2)
+    odd_zero = sample[1::2].count(0) / (len(sample) / 2)
+    # Latin text in UTF-16 has a zero in every other byte; Persian has 0x06 there instead.
+    even_06 = sample[0::2].count(6) / (len(sample) / 2)
+    odd_06 = sample[1::2].count(6) / (len(sample) / 2)
+    if odd_zero + odd_06 > 0.6 and even_zero < 0.1:
+        return "utf-16-le"
+    if even_zero + even_06 > 0.6 and odd_zero < 0.1:
+        return "utf-16-be"
+    return None
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """True when the bytes hold many well-formed multi-byte UTF-8 sequences (so they are broken UTF-8)."""
+    sequences = len(re.findall(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}", raw[:65536]))
+    high = sum(1 for b in raw[:65536] if b >= 0x80)
+    return high > 0 and sequences * 2 >= high * 0.6
+
+
+def _plausible_text(text: str) -> bool:
+    """Whether decoded characters look like writing rather than decoded noise."""
+    sample = text[:20000]
+    if not sample:
+        return True
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    replacement = sample.count("\ufffd")
+    if (controls + replacement) / len(sample) > 0.01:
+        return False
+    non_ascii = [ch for ch in sample if ord(ch) > 127]
+    if not non_ascii:
+        return True
+    letters = sum(1 for ch in non_ascii if ch.isalpha() or ch in "\u200c\u200d\u200e\u200f،؛؟«»٪")
+    return letters / len(non_ascii) > 0.8
+
+
+def _describe_binary(raw: bytes) -> str | None:
+    for magic, kind in _MAGIC:
+        if raw.startswith(magic):
+            return kind
+    return None
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:1024].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def _from_html(text: str, p: Path, warnings: tuple[str, ...]) -> Document:
+    try:
+        from reader.core.export.html import extract_embedded
+    except ImportError:  # pragma: no cover - the exporter ships with the app
+        extract_embedded = None
+    if extract_embedded is not None:
+        try:
+            annotations = extract_embedded(text)
+        except AnnotationError as exc:
+            raise LoadError(f"{p.name} is a damaged Khana copy: {exc}") from None
+        if annotations is not None:
+            return Document(
+                text=annotations.text,
+                title=annotations.title,
+                article_date=annotations.article_date,
+                source=str(p),
+                annotations=annotations,
+                warnings=warnings + annotations.warnings,
+            )
+    page = htmltext.extract(text)
+    return Document(text=page.text, title=page.title, article_date=page.date, source=str(p), warnings=warnings)
+
+
+def _from_json(text: str, p: Path) -> Document:
+    try:
+        annotations = annotations_from_json(text)
+    except AnnotationError as exc:
+        raise LoadError(f"{p.name}: {exc}") from None
+    return Document(
+        text=annotations.text,
+        title=annotations.title,
+        article_date=annotations.article_date,
+        source=str(p),
+        annotations=annotations,
+    )
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link points back to itself"
+    if exc.errno == errno.EACCES:
+        return "permission denied"
+    return exc.strerror or str(exc)
+
+
+def parse_iso_datetime(value: str) -> dt.date | None:
+    """The date part of an ISO 8601 timestamp as found in page metadata, or None."""
+    match = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", value)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None

@@ -1,0 +1,167 @@
+"""From a ``Document`` to its ``Annotations``: tokens, entities, dates, quotes.
+
+This is the one function the window, the CLI and a batch job all call. It takes
+a progress callback and a cancel check so a caller can show progress and stop
+long work between paragraphs; it never touches a screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from typing import Sequence
+
+from reader.core.document import Annotations, DateMention, Document, Entity, Span
+from reader.core.text import CancelFn, Cancelled, ProgressFn, Sentence, fold_key, tokenize
+
+# Share of the progress bar each stage takes, measured on a multi-megabyte text.
+_TOKENIZE_SHARE = 0.7
+_TAG_SHARE = 0.25
+_TAG_BATCH = 500  # sentences tagged between progress reports and cancel checks
+
+_tagger_lock = threading.Lock()
+_tagger = None
+
+
+def warm_up() -> None:
+    """Load hazm and the NER model now (seconds), e.g. in a background thread at start-up."""
+    from reader.core import text
+
+    text.warm_up()
+    _get_tagger()
+
+
+def _get_tagger():  # type: ignore[no-untyped-def]
+    global _tagger
+    with _tagger_lock:
+        if _tagger is None:
+            from reader.core.ner.tagger import NerTagger
+
+            _tagger = NerTagger.load()
+        return _tagger
+
+
+def article_date_of(document: Document, article_date: dt.date | None = None) -> dt.date | None:
+    """The date relative expressions resolve against: given, from the page, or from a date line."""
+    if article_date is not None:
+        return article_date
+    if document.article_date is not None:
+        return document.article_date
+    return guess_article_date(document.text)
+
+
+def guess_article_date(text: str) -> dt.date | None:
+    """A dateline: a short line at the top or bottom of the article holding one full date."""
+    from reader.core.dates import extract_dates
+
+    lines = [line for line in text.split("\n") if line.strip()]
+    candidates = lines[:3] + lines[-3:]
+    for line in candidates:
+        if len(line.split()) > 14:
+            continue
+        for mention in extract_dates(line):
+            if mention.kind == "date" and mention.gregorian and mention.gregorian.start == mention.gregorian.end:
+                return dt.date.fromisoformat(mention.gregorian.start)
+    return None
+
+
+def analyse(
+    document: Document,
+    article_date: dt.date | None = None,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+) -> Annotations:
+    """Everything Khana finds in ``document``; an annotated copy's own annotations are kept as they are."""
+    if document.annotations is not None:
+        existing = document.annotations
+        if article_date is not None and article_date != existing.article_date:
+            return resolve_dates(existing, article_date)
+        return existing
+    text = document.text
+    total = max(len(text), 1)
+    scale = 1000
+
+    def report(done: float) -> None:
+        if progress is not None:
+            progress(min(int(done * scale), scale), scale)
+
+    date = article_date_of(document, article_date)
+    sentences = tokenize(
+        text,
+        progress=(lambda done, _total: report(_TOKENIZE_SHARE * done / total)) if progress else None,
+        cancel=cancel,
+    )
+    tags = _tag(sentences, lambda fraction: report(_TOKENIZE_SHARE + _TAG_SHARE * fraction), cancel)
+
+    from reader.core.dates import extract_dates
+    from reader.core.entities import extract_entities
+    from reader.core.quotes import extract_quotes
+
+    named = [e for e in extract_entities(text, sentences, tags) if e.type not in ("DAT", "TIM")]
+    dates = extract_dates(text, date)
+    if cancel is not None and cancel():
+        raise Cancelled()
+    entities = named + date_entities(text, dates, start_index=len(named))
+    quotes = extract_quotes(text, entities, sentences)
+    report(1.0)
+    return Annotations(
+        text=text,
+        title=document.title,
+        article_date=date,
+        entities=tuple(entities),
+        quotes=tuple(quotes),
+        dates=tuple(dates),
+        warnings=document.warnings,
+    )
+
+
+def _tag(sentences: Sequence[Sentence], report, cancel: CancelFn | None) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    tagger = _get_tagger()
+    tags: list[list[str]] = []
+    count = max(len(sentences), 1)
+    for first in range(0, len(sentences), _TAG_BATCH):
+        if cancel is not None and cancel():
+            raise Cancelled()
+        batch = sentences[first : first + _TAG_BATCH]
+        tags.extend(tagger.tag([[token.norm for token in s.tokens] for s in batch]))
+        report(min(first + _TAG_BATCH, count) / count)
+    return tags
+
+
+def date_entities(text: str, dates: Sequence[DateMention], start_index: int = 0) -> list[Entity]:
+    """DAT and TIM entities from the date extractor: one per distinct expression (by folded spelling)."""
+    groups: dict[tuple[str, str], list[Span]] = {}
+    for mention in dates:
+        if mention.kind == "duration":
+            continue
+        etype = "TIM" if mention.kind == "time" else "DAT"
+        key = (etype, fold_key(text[mention.start : mention.end]))
+        groups.setdefault(key, []).append(Span(mention.start, mention.end))
+    entities = []
+    counters = {"DAT": 0, "TIM": 0}
+    for (etype, _key), spans in groups.items():
+        counters[etype] += 1
+        first = spans[0]
+        entities.append(
+            Entity(
+                id=f"{etype.lower()}-{counters[etype]}",
+                type=etype,
+                name=text[first.start : first.end],
+                mentions=tuple(sorted(spans)),
+            )
+        )
+    return entities
+
+
+def resolve_dates(annotations: Annotations, article_date: dt.date | None) -> Annotations:
+    """The same annotations with every date re-resolved against a new article date (fast: no tagging)."""
+    from reader.core.dates import extract_dates
+
+    text = annotations.text
+    fresh = {(d.start, d.end): d for d in extract_dates(text, article_date)}
+    dates = []
+    for old in annotations.dates:
+        new = fresh.get((old.start, old.end))
+        # A date the user corrected by hand keeps its span; only its value follows the new anchor.
+        dates.append(new if new is not None else old)
+    return annotations.with_changes(article_date=article_date, dates=tuple(dates))
