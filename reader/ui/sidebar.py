@@ -1,0 +1,463 @@
+"""Sidebar panels: the people in an article, its quotes, and all entities by type.
+
+The panels only render an ``Annotations`` and emit signals; the main window
+turns those signals into navigation or into edits through the core.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.calendar import to_persian_digits
+from reader.core.document import Annotations, Entity, Quote
+from reader.core.text import fold_key
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
+
+TYPE_LABELS = {
+    "PER": "اشخاص",
+    "LOC": "مکان‌ها",
+    "ORG": "سازمان‌ها",
+    "DAT": "تاریخ‌ها",
+    "TIM": "زمان",
+    "MON": "پول",
+    "PCT": "درصد",
+}
+UNKNOWN_SPEAKER = "نامشخص"
+ALL_SPEAKERS = "همه"
+QUOTE_ELIDE = 80
+
+
+def fa_number(n: int) -> str:
+    return to_persian_digits(str(n))
+
+
+def elide(text: str, limit: int = QUOTE_ELIDE) -> str:
+    """One line of at most about ``limit`` characters, cut at a space, with «…»."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    space = text.rfind(" ", 0, limit)
+    return (text[:space] if space > limit // 2 else text[:limit]) + "…"
+
+
+def _plain_click() -> bool:
+    """A click without Ctrl/Shift: those only extend the selection, they do not navigate."""
+    return QApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
+
+
+# --------------------------------------------------------------------------- people
+
+
+class PeoplePanel(QWidget):
+    """The people (PER entities) of an article with their role, mentions and quotes.
+
+    Signals:
+        entityActivated(str): a person was clicked or Enter was pressed on it (entity id).
+        mergeRequested(str, str): merge the second person (id) into the first (id kept).
+        renameRequested(str, str): entity id and the new name the user typed.
+        roleRequested(str, str): entity id and the new role ("" clears it).
+    """
+
+    entityActivated = Signal(str)
+    mergeRequested = Signal(str, str)
+    renameRequested = Signal(str, str)
+    roleRequested = Signal(str, str)
+
+    COLUMNS = ("نام", "نقش", "اشاره", "نقل قول")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._people: list[Entity] = []
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText("پالایش نام یا نقش…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.tree = QTreeWidget(self)
+        self.tree.setColumnCount(len(self.COLUMNS))
+        self.tree.setHeaderLabels(list(self.COLUMNS))
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.empty_label = QLabel("شخصی پیدا نشد", self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setEnabled(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty_label)
+
+        # Actions live on the panel so their shortcuts work from the list (keyboard access).
+        self.rename_action = QAction("تغییر نام…", self)
+        self.rename_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.role_action = QAction("تعیین نقش…", self)
+        self.role_action.setShortcut(QKeySequence("Ctrl+R"))
+        self.merge_action = QAction("ادغام افراد انتخاب‌شده", self)
+        self.merge_action.setShortcut(QKeySequence("Ctrl+M"))
+        for action in (self.rename_action, self.role_action, self.merge_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.rename_action.triggered.connect(self.on_rename_action_triggered)
+        self.role_action.triggered.connect(self.on_role_action_triggered)
+        self.merge_action.triggered.connect(self.on_merge_action_triggered)
+
+        self.filter_edit.textChanged.connect(self.on_filter_textChanged)
+        self.tree.clicked.connect(self.on_tree_clicked)
+        self.tree.activated.connect(self.on_tree_activated)
+        self.tree.customContextMenuRequested.connect(self.on_tree_customContextMenuRequested)
+        self.tree.itemSelectionChanged.connect(self.on_tree_itemSelectionChanged)
+        self.on_tree_itemSelectionChanged()
+        self._update_empty()
+
+    # ----------------------------------------------------------------- data
+
+    def set_annotations(self, ann: Annotations) -> None:
+        selected = set(self.selected_ids())
+        mentions = {e.id: len(e.mentions) for e in ann.entities}
+        quotes = Counter(q.speaker for q in ann.quotes if q.speaker)
+        self._people = sorted(
+            (e for e in ann.entities if e.type == "PER"),
+            key=lambda e: (-mentions[e.id], fold_key(e.name)),
+        )
+        self.tree.clear()
+        for person in self._people:
+            item = QTreeWidgetItem(
+                [person.name, person.role or "", fa_number(mentions[person.id]), fa_number(quotes[person.id])]
+            )
+            item.setData(0, ID_ROLE, person.id)
+            item.setToolTip(0, person.name + (f" — {person.role}" if person.role else ""))
+            for column in (2, 3):
+                item.setTextAlignment(column, Qt.AlignmentFlag.AlignCenter)
+            self.tree.addTopLevelItem(item)
+            item.setSelected(person.id in selected)
+        self.on_filter_textChanged(self.filter_edit.text())
+
+    def item_for(self, entity_id: str) -> QTreeWidgetItem | None:
+        for row in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(row)
+            if item.data(0, ID_ROLE) == entity_id:
+                return item
+        return None
+
+    def visible_ids(self) -> list[str]:
+        return [
+            item.data(0, ID_ROLE)
+            for item in (self.tree.topLevelItem(r) for r in range(self.tree.topLevelItemCount()))
+            if not item.isHidden()
+        ]
+
+    def selected_ids(self) -> list[str]:
+        return [item.data(0, ID_ROLE) for item in self.tree.selectedItems()]
+
+    def current_id(self) -> str | None:
+        item = self.tree.currentItem()
+        return item.data(0, ID_ROLE) if item is not None else None
+
+    def _person(self, entity_id: str) -> Entity | None:
+        return next((p for p in self._people if p.id == entity_id), None)
+
+    def _update_empty(self) -> None:
+        self.empty_label.setVisible(not self.visible_ids())
+
+    # ----------------------------------------------------------------- slots
+
+    @Slot(str)
+    def on_filter_textChanged(self, text: str) -> None:
+        key = fold_key(text.strip())
+        for row in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(row)
+            haystack = fold_key(item.text(0)) + "\n" + fold_key(item.text(1))
+            item.setHidden(bool(key) and key not in haystack)
+        self._update_empty()
+
+    @Slot(QModelIndex)
+    def on_tree_clicked(self, index: QModelIndex) -> None:
+        if _plain_click():
+            self._activate(index)
+
+    @Slot(QModelIndex)
+    def on_tree_activated(self, index: QModelIndex) -> None:
+        self._activate(index)
+
+    def _activate(self, index: QModelIndex) -> None:
+        entity_id = index.siblingAtColumn(0).data(ID_ROLE)
+        if entity_id:
+            self.entityActivated.emit(entity_id)
+
+    @Slot()
+    def on_tree_itemSelectionChanged(self) -> None:
+        has_current = bool(self.selected_ids()) or self.current_id() is not None
+        self.rename_action.setEnabled(has_current)
+        self.role_action.setEnabled(has_current)
+        self.merge_action.setEnabled(len(self.selected_ids()) >= 2)
+
+    @Slot(QPoint)
+    def on_tree_customContextMenuRequested(self, pos: QPoint) -> None:
+        item = self.tree.itemAt(pos)
+        if item is not None and not item.isSelected():
+            self.tree.setCurrentItem(item)
+        menu = self.build_menu()
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def _target_id(self) -> str | None:
+        """The person an action applies to: the current item, else the first selected one."""
+        current = self.current_id()
+        if current is not None:
+            return current
+        selected = self.selected_ids()
+        return selected[0] if selected else None
+
+    def build_menu(self) -> QMenu:
+        """The context menu for the current person (also reachable with the Menu key)."""
+        menu = QMenu(self)
+        target = self._target_id()
+        if target is not None:
+            show = menu.addAction("نمایش اشاره‌ها")
+            show.triggered.connect(lambda: self.entityActivated.emit(target))
+            menu.addSeparator()
+        menu.addAction(self.rename_action)
+        menu.addAction(self.role_action)
+        menu.addAction(self.merge_action)
+        into = menu.addMenu("ادغام در…")
+        into.setEnabled(target is not None and len(self._people) > 1)
+        for person in self._people:
+            if person.id == target:
+                continue
+            action = into.addAction(person.name)
+            action.triggered.connect(
+                lambda _checked=False, keep=person.id, other=target: self.mergeRequested.emit(keep, other)
+            )
+        return menu
+
+    @Slot()
+    def on_rename_action_triggered(self) -> None:
+        target = self._target_id()
+        person = self._person(target) if target else None
+        if person is None:
+            return
+        name, ok = QInputDialog.getText(self, "تغییر نام", f"نام تازه برای «{person.name}»:", text=person.name)
+        name = " ".join(name.split())
+        if ok and name and name != person.name:
+            self.renameRequested.emit(person.id, name)
+
+    @Slot()
+    def on_role_action_triggered(self) -> None:
+        target = self._target_id()
+        person = self._person(target) if target else None
+        if person is None:
+            return
+        role, ok = QInputDialog.getText(self, "تعیین نقش", f"نقش «{person.name}»:", text=person.role or "")
+        role = " ".join(role.split())
+        if ok and role != (person.role or ""):
+            self.roleRequested.emit(person.id, role)
+
+    @Slot()
+    def on_merge_action_triggered(self) -> None:
+        selected = self.selected_ids()
+        if len(selected) < 2:
+            return
+        # Keep the current person if it is among the selection, else the most mentioned one.
+        current = self.current_id()
+        keep = current if current in selected else selected[0]
+        for other in selected:
+            if other != keep:
+                self.mergeRequested.emit(keep, other)
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+class QuotesPanel(QWidget):
+    """The article's quotes, each elided with its speaker, filterable by speaker.
+
+    Signals:
+        quoteActivated(int, int): a quote was clicked or Enter was pressed (its start, end).
+    """
+
+    quoteActivated = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._quotes: list[tuple[Quote, str, str]] = []  # quote, speaker key, label
+        self.speaker_combo = QComboBox(self)
+        self.list = QListWidget(self)
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.empty_label = QLabel("نقل قولی نیست", self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.speaker_combo)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty_label)
+        self.speaker_combo.currentIndexChanged.connect(self.on_speaker_combo_currentIndexChanged)
+        self.list.clicked.connect(self.on_list_clicked)
+        self.list.activated.connect(self.on_list_activated)
+        self._fill_combo([])
+
+    def set_annotations(self, ann: Annotations) -> None:
+        names = {e.id: e.name for e in ann.entities}
+        self._quotes = []
+        for quote in sorted(ann.quotes, key=lambda q: q.start):
+            if quote.speaker and quote.speaker in names:
+                key, label = quote.speaker, names[quote.speaker]
+            elif quote.speaker_text:
+                key, label = "text:" + fold_key(quote.speaker_text), quote.speaker_text
+            else:
+                key, label = "", UNKNOWN_SPEAKER
+            self._quotes.append((quote, key, label))
+        speakers: dict[str, tuple[str, int]] = {}
+        for _quote, key, label in self._quotes:
+            speakers[key] = (label, speakers.get(key, (label, 0))[1] + 1)
+        previous = self.speaker_combo.currentData()
+        self._fill_combo(sorted(speakers.items(), key=lambda kv: (-kv[1][1], kv[1][0])))
+        index = self.speaker_combo.findData(previous)
+        self.speaker_combo.setCurrentIndex(max(0, index))
+        self._fill_list(ann.text)
+
+    def _fill_combo(self, speakers: list[tuple[str, tuple[str, int]]]) -> None:
+        self.speaker_combo.blockSignals(True)
+        self.speaker_combo.clear()
+        self.speaker_combo.addItem(ALL_SPEAKERS, None)
+        for key, (label, count) in speakers:
+            self.speaker_combo.addItem(f"{label} ({fa_number(count)})", key)
+        self.speaker_combo.blockSignals(False)
+
+    def _fill_list(self, text: str) -> None:
+        self._text = text
+        wanted = self.speaker_combo.currentData()
+        self.list.clear()
+        for quote, key, label in self._quotes:
+            if wanted is not None and key != wanted:
+                continue
+            words = text[quote.start : quote.end]
+            item = QListWidgetItem(f"{elide(words)}\n— {label}")
+            item.setToolTip(" ".join(words.split()))
+            item.setData(SPAN_ROLE, (quote.start, quote.end))
+            self.list.addItem(item)
+        self.empty_label.setVisible(self.list.count() == 0)
+
+    def item_count(self) -> int:
+        return self.list.count()
+
+    @Slot(int)
+    def on_speaker_combo_currentIndexChanged(self, _index: int) -> None:
+        self._fill_list(getattr(self, "_text", ""))
+
+    @Slot(QModelIndex)
+    def on_list_clicked(self, index: QModelIndex) -> None:
+        if _plain_click():
+            self._activate(index)
+
+    @Slot(QModelIndex)
+    def on_list_activated(self, index: QModelIndex) -> None:
+        self._activate(index)
+
+    def _activate(self, index: QModelIndex) -> None:
+        span = index.data(SPAN_ROLE)
+        if span:
+            self.quoteActivated.emit(int(span[0]), int(span[1]))
+
+
+# --------------------------------------------------------------------------- entities
+
+
+class EntitiesPanel(QWidget):
+    """Every entity of the article in a tree grouped by type, with mention counts.
+
+    Signals:
+        entityActivated(str): an entity was clicked or Enter was pressed on it (entity id).
+    """
+
+    entityActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tree = QTreeWidget(self)
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels(["نام", "اشاره"])
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree)
+        self.tree.clicked.connect(self.on_tree_clicked)
+        self.tree.activated.connect(self.on_tree_activated)
+
+    def set_annotations(self, ann: Annotations) -> None:
+        collapsed = {
+            self.tree.topLevelItem(r).data(0, ID_ROLE)
+            for r in range(self.tree.topLevelItemCount())
+            if not self.tree.topLevelItem(r).isExpanded()
+        }
+        self.tree.clear()
+        for etype, label in TYPE_LABELS.items():
+            members = sorted(
+                (e for e in ann.entities if e.type == etype), key=lambda e: (-len(e.mentions), fold_key(e.name))
+            )
+            if not members:
+                continue
+            group = QTreeWidgetItem([f"{label} ({fa_number(len(members))})", ""])
+            group.setData(0, ID_ROLE, "type:" + etype)
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            for entity in members:
+                child = QTreeWidgetItem([entity.name, fa_number(len(entity.mentions))])
+                child.setData(0, ID_ROLE, entity.id)
+                child.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
+                if entity.role:
+                    child.setToolTip(0, f"{entity.name} — {entity.role}")
+                group.addChild(child)
+            self.tree.addTopLevelItem(group)
+            group.setExpanded("type:" + etype not in collapsed)
+
+    def group_labels(self) -> list[str]:
+        return [self.tree.topLevelItem(r).text(0) for r in range(self.tree.topLevelItemCount())]
+
+    @Slot(QModelIndex)
+    def on_tree_clicked(self, index: QModelIndex) -> None:
+        if _plain_click():
+            self._activate(index)
+
+    @Slot(QModelIndex)
+    def on_tree_activated(self, index: QModelIndex) -> None:
+        self._activate(index)
+
+    def _activate(self, index: QModelIndex) -> None:
+        entity_id = index.siblingAtColumn(0).data(ID_ROLE)
+        if entity_id and not entity_id.startswith("type:"):
+            self.entityActivated.emit(entity_id)
