@@ -1,0 +1,167 @@
+"""The mentions panel: every mention of one entity, each in its sentence (keyword in context)."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument, QTextOption
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.calendar import to_persian_digits
+from reader.core.context import kwic
+from reader.core.document import Annotations
+
+SPAN_ROLE = Qt.ItemDataRole.UserRole
+KWIC_ROLE = Qt.ItemDataRole.UserRole + 1  # (left, match, right)
+CONTEXT_WIDTH = 60
+PADDING = 4
+
+
+def kwic_html(left: str, match: str, right: str, colour: str) -> str:
+    """One right-to-left paragraph with the mention in bold and coloured."""
+    return (
+        f'<div dir="rtl">{html.escape(left)}'
+        f'<b style="color:{colour}">{html.escape(match)}</b>'
+        f"{html.escape(right)}</div>"
+    )
+
+
+class KwicDelegate(QStyledItemDelegate):
+    """Paints a keyword-in-context row as wrapped rich text, the mention emphasised."""
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex, width: float) -> QTextDocument:
+        left, match, right = index.data(KWIC_ROLE)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        colour = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Link).name()
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        text_option = QTextOption()
+        text_option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        doc.setDefaultTextOption(text_option)
+        doc.setHtml(kwic_html(left, match, right, colour))
+        doc.setTextWidth(max(40.0, width))
+        return doc
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        rect = option.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
+        doc = self._document(option, index, rect.width())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        context.palette.setColor(
+            QPalette.ColorRole.Text,
+            option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text),
+        )
+        painter.save()
+        painter.translate(rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        widget = option.widget
+        width = widget.viewport().width() if isinstance(widget, QAbstractItemView) else option.rect.width()
+        doc = self._document(option, index, width - 2 * PADDING)
+        return QSize(int(width), int(doc.size().height()) + 2 * PADDING)
+
+
+class MentionsPanel(QWidget):
+    """Every mention of one entity, each shown in its sentence with the mention emphasised.
+
+    Signals:
+        mentionActivated(int, int): a mention was clicked or Enter was pressed (its start, end).
+    """
+
+    mentionActivated = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.header = QLabel(self)
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.list = QListWidget(self)
+        self.list.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.list.setItemDelegate(KwicDelegate(self.list))
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setAlternatingRowColors(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.list, 1)
+        self.list.clicked.connect(self.on_list_clicked)
+        self.list.activated.connect(self.on_list_activated)
+        self.entity_id: str | None = None
+        self.clear()
+
+    def clear(self) -> None:
+        self.entity_id = None
+        self.list.clear()
+        self.header.setText("برای دیدن اشاره‌ها، یک نام را برگزینید.")
+
+    def show_entity(self, ann: Annotations, entity_id: str) -> None:
+        entity = ann.entity(entity_id)
+        if entity is None:
+            self.clear()
+            return
+        self.entity_id = entity_id
+        count = to_persian_digits(str(len(entity.mentions)))
+        role = f" — {html.escape(entity.role)}" if entity.role else ""
+        self.header.setText(f"<b>{html.escape(entity.name)}</b>{role}<br>{count} اشاره")
+        self.list.clear()
+        for span in sorted(entity.mentions):
+            left, match, right = kwic(ann.text, span.start, span.end, CONTEXT_WIDTH)
+            item = QListWidgetItem(left + match + right)
+            item.setData(SPAN_ROLE, (span.start, span.end))
+            item.setData(KWIC_ROLE, (left, match, right))
+            self.list.addItem(item)
+
+    def count(self) -> int:
+        return self.list.count()
+
+    def row_html(self, row: int) -> str:
+        """The rich text a row is painted from (for tests and accessibility checks)."""
+        left, match, right = self.list.item(row).data(KWIC_ROLE)
+        return kwic_html(left, match, right, self.palette().color(QPalette.ColorRole.Link).name())
+
+    def set_current(self, index: int) -> None:
+        """Highlight row ``index`` (e.g. the mention the reader is at) without emitting."""
+        if 0 <= index < self.list.count():
+            self.list.setCurrentRow(index)
+            self.list.scrollToItem(self.list.item(index))
+        else:
+            self.list.setCurrentRow(-1)
+
+    @Slot(QModelIndex)
+    def on_list_clicked(self, index: QModelIndex) -> None:
+        if QApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier:
+            self._activate(index)
+
+    @Slot(QModelIndex)
+    def on_list_activated(self, index: QModelIndex) -> None:
+        self._activate(index)
+
+    def _activate(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        span = index.data(SPAN_ROLE)
+        if span:
+            self.mentionActivated.emit(int(span[0]), int(span[1]))
