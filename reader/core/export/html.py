@@ -302,7 +302,8 @@ class _CopyParser(HTMLParser):
 
 
 def _fail(message: str) -> AnnotationError:
-    return AnnotationError(" ".join(f"this Khana copy is damaged: {message}".split()))
+    # The loader says which file is damaged; the message says how, on one line.
+    return AnnotationError(" ".join(message.split()))
 
 
 def extract_embedded(html: str) -> Annotations | None:
@@ -326,7 +327,7 @@ def extract_embedded(html: str) -> Annotations | None:
     if not parser.blocks:
         return None
     if len(parser.blocks) > 1:
-        raise _fail(f"it holds {len(parser.blocks)} annotation blocks instead of one")
+        raise _fail(f"the copy holds {len(parser.blocks)} annotation blocks instead of one")
     attributes, chunks = parser.blocks[0]
     if (attributes.get("type") or "").strip().lower() != "application/json":
         raise _fail("the annotation block is not marked as JSON data")
