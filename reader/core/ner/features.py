@@ -1,0 +1,309 @@
+"""Token features for the CRF named-entity tagger, computed from token strings only.
+
+Every feature is computed from ``feature_key(token)``, a fold under which the
+spelling variants of Persian news text are one string: PEYMA writes ZWNJ words
+with a space («روش های») while hazm's tokenizer keeps the ZWNJ («روش‌ها»), and
+pasted articles often drop it altogether («رئیسجمهور»). A feature that changed
+with such a variant would be a feature the model never saw in training.
+
+Features are plain ``name=value`` strings (python-crfsuite's cheapest input).
+The per-token part is cached by token string within a call, because feature
+extraction in Python, not the CRF, is what limits tagging speed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from reader.core.ner import gazetteers
+
+ZWNJ = "\u200c"
+
+# Characters that only join or separate parts of one word: removed, so «روش های»,
+# «روش‌های», «روشهای» and hazm's verb joiner «آمده_است» all fold alike.
+_JOINERS = " \u200c\u200d\u200b\u00a0_ـ\u2009\u202f\ufeff\u200e\u200f"
+
+_LETTERS = {
+    "ي": "ی", "ى": "ی", "ې": "ی", "ۍ": "ی", "ێ": "ی",
+    "ك": "ک", "ڪ": "ک",
+    "ة": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه", "ہ": "ه", "ۂ": "ه",
+    "أ": "ا", "إ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ؤ": "و",
+    "٪": "%", "٫": ".", "٬": ",",
+}
+_DIGITS = "0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩"
+
+
+def _build_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {ord(k): v for k, v in _LETTERS.items()}
+    for index, digit in enumerate(_DIGITS):
+        table[ord(digit)] = str(index % 10)
+    for joiner in _JOINERS:
+        table[ord(joiner)] = None
+    return table
+
+
+_TABLE = _build_table()
+# Words made only of these characters fold by ``translate`` alone (NFKD leaves them as they are).
+_PLAIN = re.compile("[ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآ\u200c ]+")
+
+
+@lru_cache(maxsize=200_000)
+def feature_key(token: str) -> str:
+    """The one spelling every feature is computed from.
+
+    Joiners (space, ZWNJ, ZWJ, underscore, kashida, bidi marks) are removed,
+    Arabic letter variants map to Persian ones, diacritics (including the hamza
+    above of «هٔ») are dropped, digits of any script become ASCII, and Latin is
+    lower-cased.
+    """
+    # NFKD splits presentation forms and letters with a built-in hamza so that
+    # the mark can be dropped; NFC afterwards would rebuild «آ» from «ا» + madda,
+    # which the loop below keeps by recomposing only that one pair.
+    decomposed = unicodedata.normalize("NFKD", token)
+    out: list[str] = []
+    for ch in decomposed:
+        if ch == "\u0653" and out and out[-1] == "ا":  # madda: «آ» is a letter, not a diacritic
+            out[-1] = "آ"
+            continue
+        if unicodedata.combining(ch):
+            continue
+        out.append(ch)
+    folded = "".join(out).translate(_TABLE).lower()
+    # NFKD turned «ی» with hamza («ئ») into «ی» + mark; that keeps «ئ» and «ی» apart no more,
+    # which is intended: news text writes «رئیس» and «رییس» both.
+    return folded
+
+
+# ----------------------------------------------------------------------------- word lists
+
+# Words that stand right before a person's name in news text: honorifics, and
+# offices, which also head a role («وزیر خارجه آمریکا»). Folded at import.
+HONORIFICS = frozenset(
+    feature_key(w)
+    for w in (
+        "آقای", "آقا", "خانم", "دکتر", "مهندس", "استاد", "حجت‌الاسلام", "آیت‌الله", "سردار",
+        "سرلشکر", "سرتیپ", "ژنرال", "امیر", "شهید", "امام", "حاج", "شیخ", "سید", "پرزیدنت",
+    )
+)
+OFFICE_TITLES = frozenset(
+    feature_key(w)
+    for w in (
+        "وزیر", "رئیس", "رئیس‌جمهور", "رئیس‌جمهوری", "نخست‌وزیر", "معاون", "سخنگوی", "سخنگو",
+        "دبیر", "دبیرکل", "مدیرعامل", "مدیر", "مدیرکل", "نماینده", "سفیر", "رهبر", "فرمانده",
+        "سرمربی", "مربی", "بازیکن", "پادشاه", "ملکه", "شاهزاده", "صدراعظم", "قاضی", "دادستان",
+        "شهردار", "استاندار", "فرماندار", "نایب‌رئیس", "کارشناس", "خبرنگار", "نویسنده",
+        "کارگردان", "بازیگر", "سناتور", "دیپلمات", "خواننده", "عضو", "مشاور", "وزیرخارجه",
+        "رئیس‌کل", "فرماندهی", "مسئول", "دستیار", "سرپرست", "بنیانگذار", "موسس", "همتای",
+    )
+)
+TITLE_WORDS = HONORIFICS | OFFICE_TITLES
+_TITLES = frozenset(TITLE_WORDS)
+
+# Words right after a name that mark it as a person (speech and reporting verbs).
+_PERSON_AFTER = frozenset(
+    feature_key(w) for w in ("گفت", "افزود", "اظهار", "تصریح", "تاکید", "خاطرنشان", "اعلام", "ادامه")
+)
+
+
+# ----------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """hazm's word list keyed by ``feature_key``: part of speech and a frequency band."""
+
+    entries: dict[str, tuple[str, int]]
+
+    def lookup(self, key: str) -> tuple[str, int] | None:
+        return self.entries.get(key)
+
+
+@lru_cache(maxsize=1)
+def hazm_lexicon() -> Lexicon:
+    """hazm's ``words.dat`` (about 190k words): loaded once, on first use."""
+    # Found without importing hazm, whose package import alone takes seconds.
+    spec = importlib.util.find_spec("hazm")
+    assert spec is not None and spec.submodule_search_locations
+    default_words = Path(spec.submodule_search_locations[0]) / "data" / "words.dat"
+    entries: dict[str, tuple[str, int]] = {}
+    with open(default_words, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 3:
+                continue
+            word, count, pos = parts
+            # Most entries are plain letters, where the fold is a translate; the full
+            # (NFKD) fold on all 190k entries would add seconds to loading.
+            key = word.translate(_TABLE) if _PLAIN.fullmatch(word) else feature_key(word)
+            # A log band, not the count: names are rare words, but exact counts would overfit.
+            band = int(math.log10(int(count) + 1)) if count.isdigit() else 0
+            old = entries.get(key)
+            if old is None or old[1] < band:
+                entries[key] = (pos.replace(",", "+"), band)
+    return Lexicon(entries)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Callable[[str], str]:
+    from hazm import Stemmer
+
+    return Stemmer().stem
+
+
+@lru_cache(maxsize=100_000)
+def stem(key: str) -> str:
+    """hazm's suffix-stripping stem of a folded word, cached because hazm is slow per call."""
+    return feature_key(_stemmer()(key)) or key
+
+
+# ----------------------------------------------------------------------------- features
+
+ALL_GROUPS = ("word", "affix", "shape", "context", "bigram", "lexicon", "stem", "gazetteer", "title")
+
+
+@dataclass(frozen=True)
+class FeatureConfig:
+    """Which feature groups are on; each group was kept only after it raised dev F1."""
+
+    groups: frozenset[str] = field(default_factory=lambda: frozenset(ALL_GROUPS))
+
+    def has(self, group: str) -> bool:
+        return group in self.groups
+
+
+def _shape(key: str) -> str:
+    """A coarse class of the word's characters: digits, Persian, Latin, punctuation, mixed."""
+    kinds = set()
+    for ch in key:
+        if ch.isdigit():
+            kinds.add("d")
+        elif "a" <= ch <= "z":
+            kinds.add("l")
+        elif ch.isalpha():
+            kinds.add("p")
+        else:
+            kinds.add("s")
+    return "".join(sorted(kinds)) or "e"
+
+
+class FeatureExtractor:
+    """Builds crfsuite feature lists for tokenised sentences.
+
+    Per-token features depend on the token string alone and are cached in
+    ``_own``; context features are the neighbours' cached features with a
+    position prefix, so a position costs a few tuple concatenations.
+    """
+
+    def __init__(self, config: FeatureConfig | None = None) -> None:
+        self.config = config or FeatureConfig()
+        self._lexicon = hazm_lexicon() if self.config.has("lexicon") else None
+        self._own: dict[str, tuple[str, ...]] = {}
+        self._near: dict[str, tuple[str, ...]] = {}
+
+    def clear(self) -> None:
+        """Forget cached token features (the cache is meant to live for one call)."""
+        self._own.clear()
+        self._near.clear()
+
+    # A token's own features, including the parts its neighbours will look at.
+    def _token(self, token: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        own = self._own.get(token)
+        if own is not None:
+            return own, self._near[token]
+        cfg = self.config
+        key = feature_key(token)
+        feats: list[str] = ["b"]
+        near: list[str] = []
+        if cfg.has("word"):
+            feats.append("w=" + key)
+            near.append("w=" + key)
+        if cfg.has("affix"):
+            for n in (1, 2, 3, 4):
+                if len(key) > n:
+                    feats.append(f"p{n}={key[:n]}")
+                    feats.append(f"s{n}={key[-n:]}")
+            if len(key) > 3:
+                near.append("s3=" + key[-3:])
+        if cfg.has("shape"):
+            shape = _shape(key)
+            feats.append("sh=" + shape)
+            feats.append(f"len={min(len(key), 12)}")
+            near.append("sh=" + shape)
+            if "d" in shape:
+                digits = sum(ch.isdigit() for ch in key)
+                feats.append(f"nd={min(digits, 5)}")
+                feats.append("dsh=" + "".join("0" if ch.isdigit() else ch for ch in key))
+        if self._lexicon is not None:
+            entry = self._lexicon.lookup(key)
+            if entry is None:
+                feats.append("oov")
+                near.append("oov")
+            else:
+                feats.append("pos=" + entry[0])
+                feats.append(f"fq={entry[1]}")
+                near.append("pos=" + entry[0])
+        if cfg.has("stem") and len(key) > 2:
+            feats.append("st=" + stem(key))
+        if cfg.has("title"):
+            if key in _TITLES:
+                feats.append("title")
+                near.append("title")
+            if key in _PERSON_AFTER:
+                near.append("say")
+        own_t, near_t = tuple(feats), tuple(near)
+        self._own[token] = own_t
+        self._near[token] = near_t
+        return own_t, near_t
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        """The feature lists of one sentence, one list per token."""
+        cfg = self.config
+        n = len(tokens)
+        parts = [self._token(t) for t in tokens]
+        keys = [feature_key(t) for t in tokens] if cfg.has("bigram") or cfg.has("title") else []
+        gaz = gazetteers.match(keys or [feature_key(t) for t in tokens]) if cfg.has("gazetteer") else None
+        context = cfg.has("context")
+        out: list[list[str]] = []
+        for i in range(n):
+            feats = list(parts[i][0])
+            if i == 0:
+                feats.append("BOS")
+            if i == n - 1:
+                feats.append("EOS")
+            if context:
+                for offset in (-2, -1, 1, 2):
+                    j = i + offset
+                    if 0 <= j < n:
+                        prefix = f"{offset}:"
+                        feats.extend(prefix + f for f in parts[j][1])
+            if cfg.has("bigram"):
+                if i > 0:
+                    feats.append(f"bg-={keys[i - 1]}|{keys[i]}")
+                if i < n - 1:
+                    feats.append(f"bg+={keys[i]}|{keys[i + 1]}")
+            if gaz is not None and gaz[i]:
+                feats.append("gz=" + gaz[i])
+                if i > 0 and gaz[i - 1]:
+                    feats.append("gz-1=" + gaz[i - 1])
+            if cfg.has("title"):
+                # A title up to three words back («وزیر امور خارجه ژاپن ...») still
+                # announces the name that follows it.
+                for back in (1, 2, 3):
+                    j = i - back
+                    if j >= 0 and keys[j] in _TITLES:
+                        feats.append(f"title-{back}")
+                        break
+            out.append(feats)
+        return out
+
+    def sentences(self, sentences: Iterable[Sequence[str]]) -> list[list[list[str]]]:
+        """hazm ``SequenceTagger`` data_maker: features of many sentences."""
+        return [self.sentence(s) for s in sentences]

@@ -1,0 +1,80 @@
+"""The runtime named-entity tagger: the shipped CRF model behind a two-method API."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Sequence
+
+from reader.core.resources import resource_path
+
+if TYPE_CHECKING:
+    from reader.core.ner.features import FeatureConfig, FeatureExtractor
+
+MODEL_NAME = "ner.crfsuite"
+
+
+def default_model_path() -> Path:
+    """Where the model shipped with the app lives (``resources/models/ner.crfsuite``)."""
+    return resource_path("models", MODEL_NAME)
+
+
+def config_path(model: Path) -> Path:
+    """The side file naming the feature groups a model was trained with."""
+    return model.with_suffix(".features.json")
+
+
+def save_config(model: Path, config: "FeatureConfig") -> None:
+    config_path(model).write_text(json.dumps({"groups": sorted(config.groups)}) + "\n", encoding="utf-8")
+
+
+def load_config(model: Path) -> "FeatureConfig":
+    from reader.core.ner.features import FeatureConfig
+
+    side = config_path(model)
+    if not side.exists():
+        return FeatureConfig()
+    groups = json.loads(side.read_text(encoding="utf-8"))["groups"]
+    return FeatureConfig(frozenset(groups))
+
+
+class NerTagger:
+    """Tags tokenised sentences with ``O``/``B-X``/``I-X`` (PER, LOC, ORG, DAT, TIM, MON, PCT).
+
+    Thread-safe: one call at a time uses the shared feature cache.
+    """
+
+    def __init__(self, sequence_tagger: Any, extractor: "FeatureExtractor") -> None:
+        self._tagger = sequence_tagger
+        self._extractor = extractor
+        self._lock = threading.Lock()
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "NerTagger":
+        """Open a trained model (default: the shipped one); hazm is imported only now."""
+        from hazm import SequenceTagger
+
+        from reader.core.ner.features import FeatureExtractor
+
+        model = Path(path) if path is not None else default_model_path()
+        if not model.is_file():
+            raise FileNotFoundError(f"NER model not found: {model}")
+        extractor = FeatureExtractor(load_config(model))
+        return cls(SequenceTagger(model=str(model), data_maker=extractor.sentences), extractor)
+
+    def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """One tag per token, in the shape of ``sentences``."""
+        with self._lock:
+            try:
+                result = []
+                for sentence in sentences:
+                    if not sentence:
+                        result.append([])
+                        continue
+                    tagged = self._tagger.tag(list(sentence))
+                    result.append([tag for _, tag in tagged])
+                return result
+            finally:
+                # The cache only pays within a call; across calls it would grow without bound.
+                self._extractor.clear()
