@@ -106,6 +106,12 @@ _DATE_RE = re.compile(
     r"(?:" + SP + r"(?P<era>" + _ERA + r"))?)"
     r"|" + SP + r"(?P<ryear>" + _REL_YEAR + "))?" + RB
 )
+_SEASONS = {"بهار": 0, "تابستان": 1, "پاییز": 2, "پائیز": 2, "زمستان": 3}
+_SEASON_RE = re.compile(
+    LB + r"(?P<season>" + _alt(_SEASONS) + ")"
+    r"(?:" + SP + r"(?:سال" + SP + r")?(?P<year>[0-9]{4}|[0-9]{2}" + _YY_END + r")(?:" + SP + r"(?P<era>" + _ERA + "))?"
+    r"|" + SP + r"(?P<ryear>" + _REL_YEAR + "))" + RB
+)
 _NUMERIC_RE = re.compile(
     r"(?<![0-9/.\-\w])(?P<a>[0-9]{1,4})(?P<s>[/\-.])(?P<b>[0-9]{1,2})(?P=s)(?P<c>[0-9]{1,4})(?![0-9\w]|[/.\-][0-9])"
 )
@@ -120,12 +126,12 @@ _DAYPHRASE_RE = re.compile(
     r"(?:(?P<rd>امروز|دیروز|فردا|پریروز|پس" + OSP + r"فردا|امشب|دیشب|روز" + SP + r"گذشته)"
     r"(?:" + SP + r"(?P<p2>" + _PART + "))?(?:" + SP + r"(?:روز" + SP + r")?(?P<wd>" + _WEEKDAY + "))?"
     r"|(?:روز" + SP + r")?(?P<wd2>" + _WEEKDAY + "))"
-    r"(?:" + OSP + r"ی(?=" + SP + "))?"
+    r"(?:[ \u200c]ی(?=" + SP + "))?"
     r"(?:" + SP + r"(?P<p3>" + _PART + "))?"
     r"(?:" + SP + r"(?P<mod>گذشته|قبل|پیش|آینده|بعد|آتی|این" + SP + r"هفته|هفته" + SP + r"(?:گذشته|قبل|پیش|آینده|بعد|جاری)))?" + RB
 )
 _UNITREL_RE = re.compile(
-    LB + r"(?:(?P<this>این|همین)" + SP + r"(?P<unit1>هفته|ماه|سال)"
+    LB + r"(?:(?P<this>این|همین)" + SP + r"(?P<unit1>هفته)"
     r"|(?P<unit>هفته|ماه|سال)(?:" + OSP + r"ی)?" + SP + r"(?P<mod>گذشته|پیش|قبل|آینده|بعد|جاری|آتی)"
     r"|(?P<word>امسال|پارسال))"
     r"(?:" + SP + r"(?P<era>میلادی|شمسی|خورشیدی))?" + RB
@@ -205,7 +211,8 @@ def _date_candidates(f: str) -> list[_Mention]:
         calendar_ = "j" if m.group("jm") else "g" if m.group("gm") else "h"
         lookup = {"j": _J_LOOKUP, "g": _G_LOOKUP, "h": _H_LOOKUP}[calendar_]
         start, end = m.start(), m.end()
-        word_day = day is not None and not m.group("day").isdigit()
+        # A cardinal number word («پنج مهر»); ordinals («پنجم دی») are unambiguous.
+        word_day = day is not None and not m.group("day").isdigit() and not m.group("day").endswith(("م", "اول"))
         has_mah = bool(m.group("mahpre") or m.group("mahsuf"))
         year, short, era = None, False, m.group("era")
         if m.group("year"):
@@ -244,7 +251,8 @@ def _month_allowed(calendar_: str, month: str, day: int | None, word_day: bool, 
     if calendar_ == "j":
         if day is None:
             return month in _BARE_OK_J or has_mah or has_year
-        return not word_day or month in _BARE_OK_J or has_mah or has_year
+        # «دو تیر» is two bullets and «سه دی» rarely a date; other months read fine after a number word.
+        return not word_day or month not in {"تیر", "دی"} or has_mah or has_year
     if calendar_ == "g":
         if month in _NEEDS_YEAR_G:
             return (day is not None and has_year) or has_mah
@@ -252,6 +260,45 @@ def _month_allowed(calendar_: str, month: str, day: int | None, word_day: bool, 
     if day is not None:
         return month != "صفر" or has_year or has_mah
     return has_mah or has_year or month in _BARE_OK_H
+
+
+def _season_candidates(f: str) -> list[_Mention]:
+    """«تابستان ۱۴۰۲», «زمستان سال گذشته»: three Jalali months (a Gregorian year names the
+    Jalali year whose spring starts in it)."""
+    out = []
+    for m in _SEASON_RE.finditer(f):
+        season = _SEASONS[m.group("season")]
+        if m.group("year"):
+            raw = m.group("year")
+            calendar_ = _year_calendar(int(raw), m.group("era"), len(raw) == 2)
+            if calendar_ not in ("j", "g"):
+                continue
+            mention = _Mention(m.start(), m.end(), "range", calendar_, int(raw), len(raw) == 2)
+            mention.relative = _season_resolver(season, None, mention)
+        else:
+            words = m.group("ryear").split()
+            offset = _YEAR_OFFSETS.get(words[-1], _YEAR_OFFSETS.get(words[min(1, len(words) - 1)], 0))
+            mention = _Mention(m.start(), m.end(), "range")
+            mention.relative = _season_resolver(season, offset, mention)
+        out.append(mention)
+    return out
+
+
+def _season_resolver(season: int, offset: int | None, mention: _Mention) -> Callable[["_Context", _Mention], tuple[dt.date, dt.date] | None]:
+    def resolve(ctx: _Context, m: _Mention) -> tuple[dt.date, dt.date] | None:
+        if offset is None:
+            year = _full_year(mention, ctx.article)
+            if year is None:
+                return None
+            if mention.calendar == "g":
+                year -= 621
+        elif ctx.article is None:
+            return None
+        else:
+            year = cal.gregorian_to_jalali(ctx.article)[0] + offset
+        first = 3 * season + 1
+        return (_month_span("j", year, first)[0], _month_span("j", year, first + 2)[1])
+    return resolve
 
 
 def _numeric_candidates(f: str) -> list[_Mention]:
@@ -353,8 +400,6 @@ def _unitrel_candidates(f: str) -> list[_Mention]:
             offset = 0 if m.group("word") == "امسال" else -1
         else:
             offset = _YEAR_OFFSETS[m.group("mod")]
-            if m.group("mod") in ("گذشته", "پیش") and _next_word(f, m.end()) in {"است", "بود", "باشد"}:
-                continue  # «سال گذشته است»: a year has passed, a verb and not a date
         mention = _Mention(m.start(), m.end(), "range")
         mention.relative = _unit_resolver(unit, offset, m.group("era"))
         out.append(mention)
@@ -381,6 +426,9 @@ def _count_candidates(f: str) -> list[_Mention]:
             mod = None  # «سه سال گذشته است»: «three years have passed»
             end = len(f[:m.start("mod")].rstrip(" \u200c"))
         mention = _Mention(m.start(), end, "duration")
+        if _preceding_word(f, m.start()) in ("مدت", "طول"):
+            mod = None  # «به مدت دو سال دیگر»: how long, not when
+            mention.end = end = len(f[:m.start("mod")].rstrip(" \u200c")) if m.group("mod") else end
         if mod and not az and n is not None and n == int(n) and 0 < n <= 5000:
             count = int(n)
             if mod in ("پیش", "قبل") and not adj:
@@ -642,6 +690,8 @@ def _resolve_calendar(m: _Mention, ctx: _Context) -> tuple[dt.date, dt.date] | N
     if ref is None or m.month is None:
         return None
     base = _year_of(m.calendar, ref)
+    # Nearest to the article, unless the verb says otherwise: «پنجم دی کشته شد» is past.
+    tense = _tense(ctx.text, m.start, m.end) if m.anchor is None else 0
     best: tuple[tuple[int, int], tuple[dt.date, dt.date]] | None = None
     for y in (base - 1, base, base + 1):
         try:
@@ -650,7 +700,8 @@ def _resolve_calendar(m: _Mention, ctx: _Context) -> tuple[dt.date, dt.date] | N
             continue
         distance = 0 if span[0] <= ref <= span[1] else min(abs((span[0] - ref).days), abs((span[1] - ref).days))
         weekday_miss = int(m.weekday is not None and m.day is not None and cal.weekday_index(span[0]) != m.weekday)
-        key = (weekday_miss, distance)
+        against_tense = int((tense < 0 and span[0] > ref) or (tense > 0 and span[1] < ref))
+        key = (weekday_miss, against_tense, distance)
         if best is None or key < best[0]:
             best = (key, span)
     return best[1] if best else None
@@ -708,9 +759,21 @@ def _combine(chosen: list[_Mention], f: str, ctx: _Context) -> list[_Mention]:
     return out
 
 
+_UNTIL_NOW = re.compile(r"[ \u200c]+(?:تاکنون|تا" + SP + r"کنون|تا" + SP + r"به" + SP + r"حال|تا" + SP + r"امروز)" + RB)
+
+
 def _ranges(ms: list[_Mention], f: str, ctx: _Context) -> list[_Mention]:
     result: list[_Mention] = []
     for m in ms:
+        frm = _FROM_BEFORE.search(f, max(0, m.start - 5), m.start)
+        if frm and "last_year" in m.extra and (not result or result[-1].end <= frm.start()):
+            m.start = frm.start()
+        until = _UNTIL_NOW.match(f, m.end)
+        if (frm and until and m.kind in ("date", "range") and m.relative is None
+                and (not result or result[-1].end <= frm.start())):
+            # «از ۲۷ اسفند ۹۴ تاکنون»: from that day up to the article's day.
+            result.append(_Mention(frm.start(), until.end(), "range", extra={"since": m}))
+            continue
         if m.month is not None and m.day is not None and m.kind == "date":
             before = _DAY_BEFORE_RANGE.search(f, max(0, m.start - 40), m.start)
             if before and (not result or result[-1].end <= before.start()):
@@ -741,6 +804,12 @@ def _link_pairs(ms: list[_Mention], f: str, ctx: _Context) -> None:
 
 
 def _final_value(m: _Mention, ctx: _Context) -> tuple[dt.date, dt.date] | None:
+    since = m.extra.get("since")
+    if isinstance(since, _Mention):
+        begin = _final_value(since, ctx)
+        if begin is None or ctx.article is None or begin[0] > ctx.article:
+            return None
+        return (begin[0], ctx.article)
     parts = m.extra.get("parts")
     if isinstance(parts, tuple):
         first, last = parts
@@ -780,7 +849,7 @@ def extract_dates(text: str, article_date: dt.date | None = None) -> list["DateM
     f = fold(text)
     ctx = _Context(f, article_date)
     cands: list[_Mention] = []
-    for finder in (_date_candidates, _numeric_candidates, _year_candidates, _dayphrase_candidates,
+    for finder in (_date_candidates, _season_candidates, _numeric_candidates, _year_candidates, _dayphrase_candidates,
                    _unitrel_candidates, _count_candidates, _time_candidates):
         cands.extend(finder(f))
     mentions = _combine(_select(cands), f, ctx)
