@@ -317,7 +317,8 @@ def layout_timeline(
     spans: list[tuple[float, float, float]] = []  # x0, x1, y of each marker's bar or dot
     for marker in markers:
         if marker.is_range:
-            x0, x1 = x_of(marker.last.toordinal() + 1), x_of(marker.first.toordinal())
+            # From the first day's centre to the last's, like the day ticks.
+            x0, x1 = x_of(marker.last.toordinal() + 0.5), x_of(marker.first.toordinal() + 0.5)
             x0 = min(x0, x1 - 2 * DOT)
             lane = next((i for i, used in enumerate(lanes) if x1 + 3 < used), len(lanes))
             if lane == len(lanes):
@@ -597,7 +598,6 @@ class TimelineWidget(QWidget):
         accent = pal.color(QPalette.ColorRole.Highlight)
         article_colour = pal.color(QPalette.ColorRole.Link)
         label_bg = QColor(pal.color(QPalette.ColorRole.Window))
-        label_bg.setAlphaF(0.85)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -767,7 +767,7 @@ class ConverterWidget(QWidget):
                 self.error_label.show()
         c = self._conversion
         self.jalali_label.setText(c.jalali_text() if c else "—")
-        self.gregorian_label.setText(f"{c.gregorian_text()}  ({c.gregorian.isoformat()})" if c else "—")
+        self.gregorian_label.setText(f"{c.gregorian_text()}  (\u2066{c.gregorian.isoformat()}\u2069)" if c else "—")
         self.weekday_label.setText(c.weekday_fa if c else "—")
         self.hijri_label.setText(c.hijri_text() if c else "—")
 
