@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from PySide6.QtCore import Qt
 
 from reader.core.document import Annotations
@@ -234,3 +235,18 @@ def test_panel_forwards_signals_and_sets_the_picker(qtbot):
     with qtbot.waitSignal(panel.articleDateChanged) as blocker:
         qtbot.mouseClick(panel.converter.set_button, Qt.MouseButton.LeftButton)
     assert blocker.args == [dt.date(2023, 9, 23)]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    days=st.lists(st.tuples(st.integers(0, 20000), st.integers(0, 400), st.booleans()), min_size=1, max_size=60),
+    width=st.integers(200, 2000),
+    height=st.integers(120, 600),
+)
+def test_labels_never_overlap_for_any_dates(days, width, height):
+    base = dt.date(1980, 1, 1)
+    spans = sorted({(base + dt.timedelta(d), base + dt.timedelta(d + (n if is_range else 0))) for d, n, is_range in days})
+    markers = [Marker(first, last, ()) for first, last in spans]
+    layout = layout_timeline(markers, [], base + dt.timedelta(days[0][0]), width, height, _measure, 16)
+    _assert_no_overlap(layout)
+    assert len(layout.markers) == len(markers)
