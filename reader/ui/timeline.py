@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 
 from reader.core.calendar import (
     JALALI_MONTHS,
+    MAX_DATE,
+    MIN_DATE,
     Conversion,
     DateInputError,
     conversion_for,
@@ -109,6 +111,9 @@ def collect_markers(ann: Annotations) -> tuple[list[Marker], list[DateMention]]:
             last = dt.date.fromisoformat(mention.gregorian.end)
         except ValueError:
             unresolved.append(mention)
+            continue
+        if not (MIN_DATE <= first <= last <= MAX_DATE):
+            unresolved.append(mention)  # outside what the calendar core converts
             continue
         groups.setdefault((first, last), []).append(mention)
     markers = [Marker(first, last, tuple(ms)) for (first, last), ms in sorted(groups.items())]
@@ -715,7 +720,7 @@ class ConverterWidget(QWidget):
         persian = _persian_locale()
         self.year_spin = QSpinBox(self)
         self.year_spin.setLocale(persian)
-        self.year_spin.setRange(1300, 1500)
+        self.year_spin.setRange(1200, 1600)
         self.month_combo = QComboBox(self)
         self.month_combo.addItems(list(JALALI_MONTHS))
         self.day_spin = QSpinBox(self)
