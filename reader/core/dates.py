@@ -568,7 +568,9 @@ _PAST_STEMS = (
     "دانست", "توانست", "افتاد", "ایستاد", "نشست", "پیوست", "کوشید", "پوشید", "بخشید", "شنید",
 )
 _ENDINGS = ("", "م", "ی", "یم", "ید", "ند", "ه", "ن")
-_PAST_FORMS = {p + s + e for s in _PAST_STEMS for e in _ENDINGS for p in ("", "ن", "می", "نمی")}
+# Bare stems that are everyday nouns too («نشست»: meeting, «شکست»: defeat, «برد»: win).
+_NOUN_STEMS = {"نشست", "شکست", "بست", "گشت", "کشت", "ریخت", "پیوست", "برد", "گذشت", "ساخت", "دید", "زد"}
+_PAST_FORMS = {p + s + e for s in _PAST_STEMS for e in _ENDINGS for p in ("", "ن", "می", "نمی")} - _NOUN_STEMS
 _FUTURE_WORDS = {"خواهد", "خواهند", "خواهیم", "خواهم", "خواهی", "خواهید", "نخواهد", "نخواهند",
                  "آینده", "آتی", "فردا"}
 _PAST_WORDS = {"گذشته", "پیش", "اخیر", "دیروز"}
@@ -590,7 +592,9 @@ def _cue(word: str, following: str) -> int:
         return -1
     if w in ("می", "نمی"):
         return -1 if following.replace("\u200c", "") in _PAST_FORMS else 1
-    if w.startswith(("می", "نمی")) and len(w) > 4 and w[-1] in "دمی" and not w.startswith(("میز", "میان", "میل", "میدان", "میر", "میهن", "میوه", "میگ", "میش")):
+    if re.match("ن?می\u200c", word) or (
+            w.startswith(("می", "نمی")) and len(w) > 4 and w[-1] in "دمی"
+            and not w.startswith(("میز", "میان", "میل", "میدان", "میراث", "میرزا", "میهن", "میوه", "میهمان", "میکرو"))):
         return 1  # a present-tense verb: in news, a scheduled or ongoing event
     return 0
 
