@@ -696,7 +696,7 @@ def _resolve_calendar(m: _Mention, ctx: _Context) -> tuple[dt.date, dt.date] | N
     base = _year_of(m.calendar, ref)
     # Nearest to the article, unless the verb says otherwise: «پنجم دی کشته شد» is past.
     tense = _tense(ctx.text, m.start, m.end) if m.anchor is None else 0
-    best: tuple[tuple[int, int], tuple[dt.date, dt.date]] | None = None
+    best: tuple[tuple[int, int, int], tuple[dt.date, dt.date]] | None = None
     for y in (base - 1, base, base + 1):
         try:
             span = _span_for(m, y)
