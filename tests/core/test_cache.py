@@ -1,0 +1,82 @@
+"""The fast hazm start-up gives hazm's own results, keeps its cache right, and leaves full hazm usable."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from reader.core import cache
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "samples" / "mehr-korea-russia.txt"
+TRICKY = "اصلاح نويسه ها و استفاده از نیم‌فاصله پردازش را آسان مي كند... ۱۲۳ 45 می روم «سلام»!! کتاب‌هایمان"
+
+_PROBE = r"""
+import json, sys
+text = open(sys.argv[1], encoding="utf-8").read() + "\n" + sys.argv[2]
+if sys.argv[3] == "lean":
+    from reader.core.cache import load_hazm
+    normalizer, sentences, words = load_hazm()
+else:
+    import hazm
+    normalizer, sentences, words = hazm.Normalizer(), hazm.SentenceTokenizer(), hazm.WordTokenizer(join_verb_parts=False)
+out = [[words.tokenize(s) for s in sentences.tokenize(normalizer.normalize(p))] for p in text.split("\n")]
+heavy = sorted({m.split(".")[0] for m in sys.modules} & {"sklearn", "scipy", "gensim", "numpy"})
+extra = None
+if sys.argv[3] == "lean":
+    from hazm import SequenceTagger, POSTagger  # the rest of hazm still imports on demand
+    import nltk
+    from nltk.tokenize import TreebankWordTokenizer
+    extra = [SequenceTagger.__name__, POSTagger.__name__, nltk.__version__ != "", TreebankWordTokenizer().tokenize("a b")]
+print(json.dumps({"out": out, "heavy": heavy, "extra": extra}, ensure_ascii=False))
+"""
+
+
+def _probe(mode: str, cache_dir: Path) -> dict:
+    env = {"KHANA_CACHE_DIR": str(cache_dir), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(SAMPLE), TRICKY, mode],
+        capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT, check=True, timeout=300,
+    )
+    return json.loads(result.stdout)
+
+
+def test_lean_load_matches_full_hazm_and_writes_then_reads_its_cache(tmp_path: Path) -> None:
+    full = _probe("full", tmp_path)
+    cold = _probe("lean", tmp_path)
+    written = list(tmp_path.glob("hazm-verbs-*.marshal"))
+    warm = _probe("lean", tmp_path)
+    assert cold["out"] == full["out"] == warm["out"]
+    assert len(written) == 1
+    assert cold["heavy"] == [] and warm["heavy"] == []
+    assert warm["extra"] == ["SequenceTagger", "POSTagger", True, ["a", "b"]]
+
+
+def test_a_corrupt_cache_is_rebuilt(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv(cache.ENV_CACHE_DIR, str(tmp_path))
+    calls = []
+    key = cache.cache_key([])
+    (tmp_path / f"table-{key}.marshal").write_bytes(b"\x00garbage")
+    (tmp_path / "table-old.marshal").write_bytes(b"stale")
+    value = cache._cached("table", key, lambda: calls.append(1) or {"a": ("b", 1)})
+    assert value == {"a": ("b", 1)} and calls == [1]
+    assert cache._cached("table", key, lambda: calls.append(2)) == {"a": ("b", 1)} and calls == [1]
+    assert [p.name for p in tmp_path.iterdir()] == [f"table-{key}.marshal"]
+
+
+def test_the_key_follows_the_data_files(tmp_path: Path) -> None:
+    data = tmp_path / "words.dat"
+    data.write_text("a", encoding="utf-8")
+    before = cache.cache_key([str(data)])
+    data.write_text("ab", encoding="utf-8")
+    assert cache.cache_key([str(data)]) != before
+    assert f"py{sys.version_info[0]}{sys.version_info[1]}" in before
+
+
+def test_an_unwritable_cache_only_costs_time(tmp_path: Path, monkeypatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv(cache.ENV_CACHE_DIR, str(blocker / "sub"))
+    assert cache._cached("table", "k", lambda: [1, 2]) == [1, 2]
