@@ -31,6 +31,16 @@ _LETTER_FOLD = {
 _DIGITS = "0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩"
 _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
 _BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\ufeff"
+_EDGE_FORMAT = frozenset(_BIDI + ZWNJ)
+# Characters that never attach to a neighbour nor are formatting: the common case needs no snapping.
+_PLAIN = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 \n.,:;!?()[]{}\"'-«»،؛؟٪%"
+    + "".join(map(chr, range(0x621, 0x64B)))
+    + "پچژکگیۀة"
+    + "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩"
+)
+# What a token made only of is no word: spacing, joiners, kashida, bidi controls, common marks.
+_NOT_A_WORD = " \n" + ZWNJ + ZWJ + "ـ" + _BIDI + _SPACES + "".join(map(chr, range(0x64B, 0x660))) + "\u0670"
 
 
 def _build_fold_table() -> dict[int, str]:
@@ -75,13 +85,21 @@ def is_droppable(ch: str) -> bool:
     )
 
 
-def _key(ch: str) -> str:
-    return _FOLD_TABLE.get(ord(ch), ch) if ord(ch) in _FOLD_TABLE else _HAZM_KEY.get(ch, ch)
-
-
 # hazm's own letter translation (presentation forms and rare letters) folded the same way;
-# filled lazily from the Normalizer so the table is the one hazm really uses.
+# filled from the Normalizer when hazm loads, so the table is the one hazm really uses.
 _HAZM_KEY: dict[str, str] = {}
+_key_table: dict[int, str] = {}
+_key_table_size = -1
+
+
+def _key_table_now() -> dict[int, str]:
+    """The translate table behind alignment: hazm's letter map, then our fold (same length)."""
+    global _key_table, _key_table_size
+    if _key_table_size != len(_HAZM_KEY):
+        table = {ord(src): dst for src, dst in _HAZM_KEY.items()}
+        table.update(_FOLD_TABLE)
+        _key_table, _key_table_size = table, len(_HAZM_KEY)
+    return _key_table
 
 
 @dataclass(frozen=True)
@@ -113,51 +131,60 @@ class Normalized:
     """
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: list[int]
+    ends: list[int]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span covered by normalised characters ``start:end`` (``end > start``)."""
         return self.starts[start], max(self.starts[start], self.ends[end - 1])
 
 
-def align(original: str, normalized: str, base: int = 0) -> tuple[tuple[int, ...], tuple[int, ...]]:
+def align(original: str, normalized: str, base: int = 0) -> tuple[list[int], list[int]]:
     """Map every character of ``normalized`` to the stretch of ``original`` it came from (offsets + ``base``)."""
+    table = _key_table_now()
+    ok, nk = original.translate(table), normalized.translate(table)
     n_orig, n_norm = len(original), len(normalized)
     starts = [0] * n_norm
     ends = [0] * n_norm
     i = j = 0
     while j < n_norm:
-        if i < n_orig and _key(original[i]) == _key(normalized[j]):
-            starts[j], ends[j] = base + i, base + i + 1
-            i += 1
-            j += 1
-            continue
-        if i < n_orig and (is_droppable(original[i]) or (i > 0 and original[i] == original[i - 1])):
-            # Deleted by hazm: a mark, a joiner, a space, or a letter repeated past two.
-            # A mark or a repeat belongs to the letter before it, so that letter's stretch grows.
-            if j > 0 and ends[j - 1] == base + i and not original[i].isspace() and original[i] not in ZWNJ + _BIDI:
-                ends[j - 1] = base + i + 1
-            i += 1
-            continue
-        if normalized[j] in " \n" + ZWNJ:
-            # Inserted by hazm: it stands, empty, just before the next original character.
-            starts[j] = ends[j] = base + i
-            j += 1
-            continue
-        a, b = _resync(original, normalized, i, j)
-        # Spread the rewritten stretch normalized[j:j+b] over original[i:i+a].
-        for k in range(b):
-            starts[j + k] = base + i + (k * a) // b
-            ends[j + k] = base + i + ((k + 1) * a) // b
-        i += a
-        j += b
-    return tuple(starts), tuple(ends)
+        # Most of a paragraph is unchanged: take agreeing runs in bulk before looking closer.
+        for run in (64, 16, 4):
+            if ok[i : i + run] == nk[j : j + run] and i + run <= n_orig and j + run <= n_norm:
+                starts[j : j + run] = range(base + i, base + i + run)
+                ends[j : j + run] = range(base + i + 1, base + i + run + 1)
+                i += run
+                j += run
+                break
+        else:
+            if i < n_orig and ok[i] == nk[j]:
+                starts[j], ends[j] = base + i, base + i + 1
+                i += 1
+                j += 1
+            elif i < n_orig and (is_droppable(original[i]) or (i > 0 and original[i] == original[i - 1])):
+                # Deleted by hazm: a mark, a joiner, a space, or a letter repeated past two.
+                # A mark or a repeat belongs to the letter before it, so that letter's stretch grows.
+                if j > 0 and ends[j - 1] == base + i and not original[i].isspace() and original[i] not in _EDGE_FORMAT:
+                    ends[j - 1] = base + i + 1
+                i += 1
+            elif normalized[j] in " \n" + ZWNJ:
+                # Inserted by hazm: it stands, empty, just before the next original character.
+                starts[j] = ends[j] = base + i
+                j += 1
+            else:
+                a, b = _resync(ok, nk, i, j)
+                # Spread the rewritten stretch normalized[j:j+b] over original[i:i+a].
+                for k in range(b):
+                    starts[j + k] = base + i + (k * a) // b
+                    ends[j + k] = base + i + ((k + 1) * a) // b
+                i += a
+                j += b
+    return starts, ends
 
 
-def _resync(original: str, normalized: str, i: int, j: int, window: int = 12) -> tuple[int, int]:
-    """The shortest skip (a, b) after which both strings agree on two characters again."""
-    n_orig, n_norm = len(original), len(normalized)
+def _resync(ok: str, nk: str, i: int, j: int, window: int = 12) -> tuple[int, int]:
+    """The shortest skip (a, b) after which both keyed strings agree on two characters again."""
+    n_orig, n_norm = len(ok), len(nk)
     best: tuple[int, int] | None = None
     for total in range(1, 2 * window + 1):
         for a in range(max(0, total - window), min(total, window) + 1):
@@ -168,11 +195,7 @@ def _resync(original: str, normalized: str, i: int, j: int, window: int = 12) ->
                 if i + a == n_orig and j + b == n_norm:
                     best = (a, b)
                 continue
-            if _key(original[i + a]) == _key(normalized[j + b]) and (
-                i + a + 1 >= n_orig
-                or j + b + 1 >= n_norm
-                or _key(original[i + a + 1]) == _key(normalized[j + b + 1])
-            ):
+            if ok[i + a : i + a + 2] == nk[j + b : j + b + 2]:
                 return a, b
         if best:
             return best
@@ -265,8 +288,11 @@ def tokenize(
 def _tokenize_paragraph(hazm: _Hazm, text: str, p_start: int, p_end: int) -> list[Sentence]:
     normalized = normalize(text[p_start:p_end], p_start)
     norm = normalized.text
+    starts, ends = normalized.starts, normalized.ends
+    length = len(text)
     sentences: list[Sentence] = []
     cursor = 0
+    previous_end = p_start
     for sentence_text in hazm.sentences.tokenize(norm):
         s_at = norm.find(sentence_text, cursor)
         if s_at == -1:
@@ -278,27 +304,37 @@ def _tokenize_paragraph(hazm: _Hazm, text: str, p_start: int, p_end: int) -> lis
             w_at = norm.find(word, t_cursor, max(s_end, t_cursor) + len(word))
             if w_at == -1:
                 continue  # hazm rewrote it (e.g. joined parts); skip rather than guess
-            start, end = snap(text, *normalized.span(w_at, w_at + len(word)))
-            if start < end:
-                tokens.append(Token(text[start:end], word, start, end))
             t_cursor = w_at + len(word)
+            start = starts[w_at]
+            end = ends[w_at + len(word) - 1]
+            if end <= start:
+                continue  # only characters hazm inserted
+            # Only a span touching a mark, joiner or format character needs snapping.
+            if (end < length and text[end] not in _PLAIN) or text[start] not in _PLAIN or text[end - 1] not in _PLAIN:
+                start, end = snap(text, start, end)
+            # A stray joiner or mark hazm split off is not a word, and tokens never overlap.
+            start = max(start, previous_end)
+            if start < end and text[start:end].strip(_NOT_A_WORD):
+                tokens.append(Token(text[start:end], word, start, end))
+                previous_end = end
         cursor = max(cursor, s_end)
         if tokens:
             sentences.append(Sentence(tokens[0].start, tokens[-1].end, tuple(tokens)))
     return sentences
 
 
-_EDGE_FORMAT = frozenset(_BIDI + ZWNJ)
-
-
 def snap(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen a span so it never cuts a combining mark, joiner, or surrogate off its letter."""
     length = len(text)
-    start = max(0, min(start, length))
-    end = max(start, min(end, length))
+    if start < 0:
+        start = 0
+    if end > length:
+        end = length
+    if start > end:
+        start = end
     while end < length and _attaches_to_previous(text[end]):
         end += 1
-    while start > 0 and start < length and _attaches_to_previous(text[start]):
+    while 0 < start < length and _attaches_to_previous(text[start]):
         start -= 1
     # Bidi controls and ZWNJ at the edges are formatting, not part of the word.
     while start < end and text[start] in _EDGE_FORMAT:
@@ -308,7 +344,17 @@ def snap(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_attach_cache: dict[str, bool] = {}
+
+
 def _attaches_to_previous(ch: str) -> bool:
+    cached = _attach_cache.get(ch)
+    if cached is None:
+        cached = _attach_cache[ch] = _attaches(ch)
+    return cached
+
+
+def _attaches(ch: str) -> bool:
     code = ord(ch)
     return (
         unicodedata.category(ch) in ("Mn", "Me")
