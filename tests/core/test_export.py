@@ -285,7 +285,8 @@ def _check_brat(text: str, standoff: str) -> list[list[str]]:
     t_lines = []
     ids = set()
     for line in standoff.splitlines():
-        fields = line.split("\t")
+        # brat splits id, annotation and text at the first two tabs; the text may hold more.
+        fields = line.split("\t", 2)
         assert len(fields) == 3 or line.startswith("R"), line
         if line.startswith("T"):
             label, offsets = fields[1].split(" ", 1)

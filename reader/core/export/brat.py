@@ -5,7 +5,8 @@ written as UTF-8: brat counts characters (Unicode code points, as Python does),
 not bytes, so they are Khana's own offsets unchanged. A span that crosses a
 line break is written as brat's discontinuous form ``start end;start end``
 (brat cannot show one fragment over two lines), its text the fragments joined
-by a space.
+by a space. The text column is the last on a line, so a tab inside it is
+kept (brat splits a line at its first two tabs only).
 
 - entity mentions: ``T`` lines typed PER, LOC, ORG, …; the entity's id, name
   and role as an ``AnnotatorNotes`` comment on each mention;

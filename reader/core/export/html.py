@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections import Counter
 from html import escape
 from html.parser import HTMLParser
@@ -157,9 +158,17 @@ def _close_tag(span: Layer) -> str:
 
 
 def _article(ann: Annotations, speakers: dict[str, Entity]) -> str:
-    spans = layers(ann)
+    bounds = _paragraph_bounds(ann.text)
+    starts = [start for start, _ in bounds]
+    # Each paragraph only looks at its own spans, so a long article stays linear.
+    buckets: list[list[Layer]] = [[] for _ in bounds]
+    for span in layers(ann):
+        first = bisect_right(starts, span.start) - 1
+        last = bisect_right(starts, span.end - 1) - 1
+        for index in range(first, last + 1):
+            buckets[index].append(span)
     out = [f'<article id="{ARTICLE_ID}" class="article">\n']
-    for p_start, p_end in _paragraph_bounds(ann.text):
+    for (p_start, p_end), spans in zip(bounds, buckets):
         out.append("<p>")
         stack: list[Layer] = []
         for a, b, covering in pieces(spans, p_start, p_end):
