@@ -93,7 +93,7 @@ def _verb_regex(simple: dict[str, str], compounds: dict[str, str]) -> str:
 
 
 _SPEECH = _verb_regex(
-    {"گفت": "گوی", "افزود": "افزای", "نوشت": "نویس", "پرسید": "پرس"},
+    {"گفت": "گوی", "افزود": "افزای", "نوشت": "نویس", "پرسید": "پرس", "فرمود": "فرمای"},
     {
         "کرد نمود": (
             "اضافه تصریح بیان عنوان خاطرنشان خاطر_نشان اعلام اظهار ابراز اذعان تشریح تبیین یادآوری "
@@ -121,6 +121,8 @@ _VERB_RE = re.compile(
     f"{_B}(?:(?P<speech>{_SPEECH})|(?P<statement>{_STATEMENT})|(?P<expr>{_EXPRESSIVE})|(?P<issue>{_ISSUE})){_E}"
 )
 _COLON_GAP = re.compile("[ \u200c]*(?:که[ \u200c]*)?[:：]")
+# Between a speech verb and the quote it introduces without a colon: «گفته بود «…»», «آمده است که «…»».
+_LEAD_IN_GAP = re.compile("[ \u200c]*(?:که[ \u200c]*)?[:：]?[ \u200c]*")
 
 _STATEMENT_NOUNS = (
     "بیانیه اطلاعیه نامه پیام گزارش توییت پست متن یادداشت اعلامیه قطعنامه سند مقاله سرمقاله "
@@ -285,12 +287,16 @@ class _Extractor:
         self.mentions = [mentions[k] for k in sorted(mentions)]
         self.mention_starts = [m.start for m in self.mentions]
         self.mention_at = mentions
+        self.mention_end = {m.end: m for m in self.mentions}
         self.verbs = [(m.start(), m.end(), str(m.lastgroup)) for m in _VERB_RE.finditer(self.f)]
         self.verb_starts = [v[0] for v in self.verbs]
         # Verbs that report speech (not «خواند», not «صادر کرد»): they end clauses and introduce quotes.
         self.said = [v for v in self.verbs if v[2] in ("speech", "statement")]
         self.said_ends = [v[1] for v in self.said]
+        # The last person who spoke or acted as a sentence subject, and its value when the
+        # current sentence began: «وی/او» in a sentence points before that sentence.
         self.last = _Speaker(None, None)
+        self.sentence_last = self.last
         self.issuer = _Speaker(None, None)
         self._verb_cache: dict[int, _Speaker | None] = {}
 
@@ -644,10 +650,14 @@ class _Extractor:
         lo = self._skip_prefix(lo, hi)
         words = list(_NP_TOKEN_RE.finditer(masked[lo:hi]))
         end = lo
+        kind_words = True  # only words like «روزنامه» or «خبرگزاری» so far
         for k, w in enumerate(words[:12]):
             token = w.group()
             at = lo + w.start()
             mention = self.mention_at.get(at)
+            if mention is not None and mention.entity.type == "ORG" and kind_words and mention.end <= hi:
+                return self._speaker(mention)  # «روزنامه نیویورک تایمز نوشت»، «شبکه «الجزیره» گزارش داد»
+            kind_words = kind_words and (token in "«»" or _in(token, _TITLE_WORDS))
             if mention is not None and mention.entity.type == "PER" and mention.end <= hi:
                 prev = self._prev_token(at, lo)
                 if not _in(prev, _GENITIVE_HEADS):
@@ -658,7 +668,9 @@ class _Extractor:
                 if after is not None and after.entity.type in ("PER", "ORG") and after.end <= hi:
                     return self._speaker(after)
                 break
-            if token in "«»" or _MASK in token or token[0].isdigit():
+            if token == "«":
+                continue  # a name in guillemets («الجزیره») is part of the phrase; a quote is masked
+            if _MASK in token or token[0].isdigit():
                 break
             if k > 0 and _in(token, _NP_STOP):
                 nxt = words[k + 1] if k + 1 < len(words) else None
@@ -683,17 +695,36 @@ class _Extractor:
             lo = start
             while lo < verb[0] and self.masked[lo] in _SKIP:
                 lo += 1
-            if previous is not None and _AND_RE.match(self.masked, lo, lo + 2):
+            relative = self._relative_subject(verb[0], start)
+            if relative is not None:
+                result = relative
+            elif previous is not None and _AND_RE.match(self.masked, lo, lo + 2):
                 result = self._verb_subject(previous)  # «X اشاره کرد و گفت»: one subject, two verbs
             else:
                 result = self._subject(start, verb[0])
-            if result is _ANAPHORIC or (result is None and self.masked[self._skip_prefix(start, verb[0]) : verb[0]].strip() == ""):
-                result = self.last
+                if result is None and previous is not None and self._skip_prefix(start, verb[0]) >= verb[0]:
+                    # «او … اظهارات ترامپ که گفته بود «…»، گفت»: nothing between the verbs, so
+                    # the subject is the one opening the sentence, before the other verb.
+                    result = self._subject(self._sentence_start(previous[0]), previous[0])
+            if result is _ANAPHORIC or (result is None and self._skip_prefix(start, verb[0]) >= verb[0]):
+                result = self.sentence_last
             # «با انتشار بیانیه‌ای اعلام کرد» or «اعلام کرد در بیانیه‌ای»: this subject issued a statement.
             if result is not None and _STATEMENT_NOUN_RE.search(self.masked, start, min(verb[1] + 40, self._sentence_end(verb[1]))):
                 self.issuer = result
         self._verb_cache[verb[0]] = result
         return result
+
+    def _relative_subject(self, pos: int, lo: int) -> _Speaker | None:
+        """«ترامپ که گفته بود …»: a name right before «که» is the subject of the relative clause's verb."""
+        for _ in range(3):
+            token = self._prev_token(pos, lo)
+            if token is None or not _is_word(token):
+                return None
+            pos = self.masked.rindex(token, lo, pos)
+            if token == "که":
+                mention = self.mention_end.get(self._trimmed(lo, pos)[1])
+                return self._speaker(mention) if mention is not None and mention.entity.type != "LOC" else None
+        return None
 
     def _statement_issuer(self, lo: int, hi: int) -> _Speaker | None:
         """«در بیانیه X آمده است» → X; «در این بیانیه آمده است» → whoever issued it before."""
@@ -714,20 +745,23 @@ class _Extractor:
             return None
         comma = min(c for c in (self.masked.find("،", m.end(), hi), self.masked.find(",", m.end(), hi), hi) if c >= 0)
         result = self._subject(m.end(), comma)
-        return self.last if result is _ANAPHORIC else result
+        return self.sentence_last if result is _ANAPHORIC else result
 
     def _attribute_mark(self, span: _Span, previous: _Span | None, previous_speaker: _Speaker | None) -> _Speaker | None:
+        k = bisect.bisect_right(self.said_ends, span.outer_start) - 1
+        if k >= 0 and _LEAD_IN_GAP.fullmatch(self.masked, self.said_ends[k], span.outer_start):
+            return self._verb_subject(self.said[k])  # «ترامپ گفته بود «…»»
         verb = self._verb_after(span.outer_end, kinds=("speech", "expr", "statement"))
         if verb is not None:
             between = self.masked[span.outer_end : verb[0]]
             stripped = between.strip(" \t\u200c")
             if stripped[:1] in ("،", ",") or _ANAPHOR.match(stripped) or self._mention_first(span.outer_end, verb[0]):
                 result = self._subject(span.outer_end, verb[0])  # «…»، او افزود / «…» X گفت
-                return self.last if result is _ANAPHORIC else result
+                return self.sentence_last if result is _ANAPHORIC else result
             start, _ = self._clause_start(span.outer_start)
             result = self._subject(start, span.outer_start)
             if result is _ANAPHORIC or result is None:
-                return self._verb_subject(verb) if verb[2] != "expr" else self.last
+                return self._verb_subject(verb) if verb[2] != "expr" else self.sentence_last
             return result
         start = self._sentence_start(span.outer_start)
         result = self._according_to(start, span.outer_start)
@@ -766,7 +800,7 @@ class _Extractor:
             else:
                 speaker = self._attribute_mark(span, previous, previous_speaker)
             if speaker is _ANAPHORIC:
-                speaker = self.last
+                speaker = self.sentence_last
             if speaker is not None and (speaker.id or speaker.text):
                 self.last = speaker
             quotes.append(Quote(span.start, span.end, speaker.id if speaker else None, speaker.text if speaker else None))
@@ -786,6 +820,7 @@ class _Extractor:
                 return
             subject = self._verb_subject(verb)
         else:
+            self.sentence_last = self.last
             lo = self._skip_prefix(pos, min(self.n, pos + 200))
             mention = self.mention_at.get(lo)
             subject = self._speaker(mention) if mention is not None and mention.entity.type == "PER" else None

@@ -249,6 +249,26 @@ def test_colons_without_a_speech_verb_are_not_quotes(text: str) -> None:
     assert extract_quotes(text, []) == []
 
 
+def test_honorific_plural_verb() -> None:
+    text = "آیت‌الله سیستانی در دیدار با مسئولان فرمودند: وحدت ملی ضروری است."
+    quote = only(extract_quotes(text, [entity(text, "per-1", "PER", "سیستانی")]))
+    assert quote.speaker == "per-1"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("روزنامه نیویورک تایمز نوشت: دولت در حال بررسی گزینه‌هاست.", "نیویورک تایمز"),
+        ("شبکه «الجزیره» گزارش داد: ده‌ها نفر کشته شدند.", "الجزیره"),
+        ("خبرگزاری رویترز به نقل از یک منبع آگاه نوشت: توافق نزدیک است.", "رویترز"),
+    ],
+)
+def test_an_outlet_introduced_by_its_kind_is_the_speaker(text: str, name: str) -> None:
+    quote = only(extract_quotes(text, [entity(text, "org-1", "ORG", name)]))
+    assert quote.speaker == "org-1"
+    assert quote.speaker_text == name
+
+
 # --------------------------------------------------------------------------- quotes in marks
 
 
@@ -264,6 +284,13 @@ def test_quote_followed_by_a_named_subject_and_verb() -> None:
     entities = [entity(text, "per-1", "PER", "ولودیمیر زلنسکی"), entity(text, "per-2", "PER", "پوتین")]
     quote = only(extract_quotes(text, entities))
     assert quote.speaker == "per-1"  # never the person named inside the quote
+
+
+def test_quote_of_a_relative_clause_belongs_to_its_subject_not_the_sentence() -> None:
+    text = "او در پاسخ به سوالی درباره اظهارات ترامپ که گفته بود «ناتو منسوخ است»، گفت: این حرف‌ها بی‌پایه است."
+    quotes = extract_quotes(text, [entity(text, "per-1", "PER", "ترامپ")])
+    assert [said(text, q) for q in quotes] == ["ناتو منسوخ است", "این حرف‌ها بی‌پایه است."]
+    assert [q.speaker for q in quotes] == ["per-1", None]  # «او» has no antecedent here
 
 
 def test_according_to() -> None:
