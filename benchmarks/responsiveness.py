@@ -176,7 +176,12 @@ def main() -> int:
         print(f"the window did not become ready: {outcome['error'] or 'timed out'}")
         return 1
     loading_at = next(t for t, name in ticks if name == "loading")
-    gaps = [(b[0] - a[0], b[1]) for a, b in zip(ticks, ticks[1:]) if a[0] >= loading_at]
+    # A gap is labelled with the phase it started in, and the one it ended in when that differs.
+    gaps = [
+        (b[0] - a[0], a[1] if a[1] == b[1] else f"{a[1]}→{b[1]}")
+        for a, b in zip(ticks, ticks[1:])
+        if a[0] >= loading_at
+    ]
     values = sorted(g for g, _ in gaps)
     p99 = values[min(len(values) - 1, int(0.99 * len(values)))]
     worst = sorted(gaps, reverse=True)[:10]

@@ -13,7 +13,10 @@ Rounds alternate bare Qt, hazm, khana so drifting load on a shared machine hits 
 A first, uncounted round warms the file cache and khana's user cache (``build/bench/user-cache``,
 kept across runs like a real user's; ``--cold-cache`` empties it before every khana run).
 
-  .venv/bin/python benchmarks/startup.py [--rounds 7] [--cold-cache]
+  .venv/bin/python benchmarks/startup.py [--rounds 7] [--cold-cache] [--patched]
+
+``--patched`` also measures, in the same rounds, khana with the start-up changes recommended for text.py and tagger.py
+(benchmarks/_patches.py applies them at run time; nothing in reader/ is changed).
 """
 
 from __future__ import annotations
@@ -57,9 +60,9 @@ def hazm() -> tuple[float, float]:
     return _values(child.stdout)["ready-at"] - child.spawned, child.wall
 
 
-def khana(cold_cache: bool) -> tuple[float, float, float, float]:
+def khana(cold_cache: bool, patched: bool = False) -> tuple[float, float, float, float]:
     """(first paint, ready) since spawn, the in-process ``ready`` from --timings, and the whole wall time."""
-    env = gui_env()
+    env = gui_env(KHANA_BENCH_PATCHED="1" if patched else "0")
     if cold_cache:
         shutil.rmtree(env["KHANA_CACHE_DIR"], ignore_errors=True)
     with tempfile.TemporaryDirectory() as folder:
@@ -80,34 +83,46 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--cold-cache", action="store_true", help="empty khana's user cache before each khana run")
+    parser.add_argument("--patched", action="store_true",
+                        help="apply the recommended text.py/tagger.py changes at run time (benchmarks/_patches.py)")
     options = parser.parse_args()
     if sys.platform != "linux":
         print("note: perf_counter may not be one clock across processes here; figures may be off", file=sys.stderr)
     WORK.mkdir(parents=True, exist_ok=True)
     print(f"load average before: {load_average()}; platform: {gui_env().get('QT_QPA_PLATFORM', 'xcb (DISPLAY)')}")
-    bare_qt(), hazm(), khana(options.cold_cache)  # warm-up round, not counted
+    variants = [("khana", False)] + ([("khana, patched", True)] if options.patched else [])
+    bare_qt(), hazm()  # warm-up round, not counted
+    for _, patched in variants:
+        khana(options.cold_cache, patched)
     qt_paint, qt_wall, hz_ready, hz_wall = [], [], [], []
-    kh_paint, kh_ready, kh_ready_inproc, kh_wall = [], [], [], []
+    results: dict[str, dict[str, list[float]]] = {
+        name: {"paint": [], "ready": [], "inproc": [], "wall": []} for name, _ in variants
+    }
     for round_ in range(options.rounds):
         paint, wall = bare_qt()
         qt_paint.append(paint), qt_wall.append(wall)
         ready, wall = hazm()
         hz_ready.append(ready), hz_wall.append(wall)
-        first, ready, inproc, wall = khana(options.cold_cache)
-        kh_paint.append(first), kh_ready.append(ready), kh_ready_inproc.append(inproc), kh_wall.append(wall)
-        print(f"round {round_ + 1}: bare-Qt paint {qt_paint[-1]:.3f}  hazm {hz_ready[-1]:.3f}  "
-              f"khana paint {kh_paint[-1]:.3f} ready {kh_ready[-1]:.3f}", flush=True)
+        line = f"round {round_ + 1}: bare-Qt paint {qt_paint[-1]:.3f}  hazm {hz_ready[-1]:.3f}"
+        for name, patched in variants:
+            first, ready, inproc, wall = khana(options.cold_cache, patched)
+            r = results[name]
+            r["paint"].append(first), r["ready"].append(ready), r["inproc"].append(inproc), r["wall"].append(wall)
+            line += f"  {name}: paint {first:.3f} ready {ready:.3f}"
+        print(line, flush=True)
     print()
     print("seconds since spawn, median (min–max):")
     print(f"  bare Qt first paint      {stats(qt_paint)}   whole process {stats(qt_wall)}")
     print(f"  hazm Normalizer ready    {stats(hz_ready)}   whole process {stats(hz_wall)}")
-    print(f"  khana first paint        {stats(kh_paint)}")
-    print(f"  khana ready              {stats(kh_ready)}   (--timings alone: {stats(kh_ready_inproc)})"
-          f"   whole process {stats(kh_wall)}")
-    a, a_text = ratio_stats(kh_paint, qt_paint)
-    b, b_text = ratio_stats(kh_ready, hz_ready)
-    print(f"(a) first paint / bare Qt: {a_text}  target ≤ 2.0×  {'OK' if a <= 2.0 else 'MISSED'}")
-    print(f"(b) ready / hazm start-up: {b_text}  target ≤ 1.5×  {'OK' if b <= 1.5 else 'MISSED'}")
+    for name, r in results.items():
+        print(f"  {name}: first paint {stats(r['paint'])}")
+        print(f"  {name}: ready       {stats(r['ready'])}   (--timings alone: {stats(r['inproc'])})"
+              f"   whole process {stats(r['wall'])}")
+    for name, r in results.items():
+        a, a_text = ratio_stats(r["paint"], qt_paint)
+        b, b_text = ratio_stats(r["ready"], hz_ready)
+        print(f"{name}: (a) first paint / bare Qt: {a_text}  target ≤ 2.0×  {'OK' if a <= 2.0 else 'MISSED'}")
+        print(f"{name}: (b) ready / hazm start-up: {b_text}  target ≤ 1.5×  {'OK' if b <= 1.5 else 'MISSED'}")
     print(f"load average after: {load_average()}")
     return 0
 
