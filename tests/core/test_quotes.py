@@ -293,11 +293,37 @@ def test_quote_of_a_relative_clause_belongs_to_its_subject_not_the_sentence() ->
     assert [q.speaker for q in quotes] == ["per-1", None]  # «او» has no antecedent here
 
 
-def test_according_to() -> None:
-    text = "به گفته امانوئل مکرون، «اروپا باید به استقلال راهبردی برسد»."
+@pytest.mark.parametrize("lead", ["به گفته", "به عقیده", "بنا بر اعلام", "طبق اظهارات"])
+def test_according_to(lead: str) -> None:
+    text = f"{lead} امانوئل مکرون، «اروپا باید به استقلال راهبردی برسد»."
     quote = only(extract_quotes(text, [entity(text, "per-1", "PER", "امانوئل مکرون")]))
     assert said(text, quote) == "اروپا باید به استقلال راهبردی برسد"
     assert quote.speaker == "per-1"
+
+
+def test_according_to_him_refers_back() -> None:
+    text = "سعید جلیلی گفت: ما عقب‌نشینی نمی‌کنیم.\nبه گفته وی، «قیمت‌ها کاهش خواهد یافت»."
+    quotes = extract_quotes(text, [entity(text, "per-1", "PER", "سعید جلیلی")])
+    assert [q.speaker for q in quotes] == ["per-1", "per-1"]
+
+
+def test_quote_opening_a_sentence_then_pronoun_and_verb() -> None:
+    text = "دونالد ترامپ روز شنبه سخنرانی کرد.\n«ما آمریکا را دوباره بزرگ می‌کنیم.» وی افزود که پیروز می‌شود."
+    quote = only(extract_quotes(text, [entity(text, "per-1", "PER", "دونالد ترامپ")]))
+    assert said(text, quote) == "ما آمریکا را دوباره بزرگ می‌کنیم."
+    assert quote.speaker == "per-1"
+
+
+def test_coordinated_subject_gives_the_first_person() -> None:
+    text = "مسعود پزشکیان و عباس عراقچی گفتند: «ما به دنبال جنگ نیستیم»."
+    entities = [entity(text, "per-1", "PER", "مسعود پزشکیان"), entity(text, "per-2", "PER", "عباس عراقچی")]
+    assert only(extract_quotes(text, entities)).speaker == "per-1"
+
+
+def test_statement_announced_with_ke() -> None:
+    text = "ناتو در بیانیه‌ای اعلام کرد که «حمله به یک عضو، حمله به همه است»."
+    quote = only(extract_quotes(text, [entity(text, "org-1", "ORG", "ناتو")]))
+    assert quote.speaker == "org-1"
 
 
 def test_short_expressed_phrase_is_a_quote_of_the_clause_subject() -> None:
