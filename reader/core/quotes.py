@@ -20,6 +20,7 @@ around a quote looks at a bounded window, and lookups use bisection.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Sequence
@@ -206,19 +207,28 @@ _SKIP = " \t\r\u200c،,؛;:»«\"“”-–—" + _MASK
 _OPENERS = "«“\""
 
 
-def _word_key(word: str) -> str:
-    """A word's comparison key without an ezafe or plural ending (برنامهٔ، کتاب‌های → base)."""
+@functools.lru_cache(maxsize=1 << 16)
+def _word_keys(word: str) -> tuple[str, str]:
+    """A word's comparison key, and that key without an ezafe or plural ending (برنامهٔ، کتاب‌های → base).
+
+    Cached: news reuses a small vocabulary, and folding is the costly part of a lookup.
+    """
     key = fold_key(word)
     for suffix in ("های", "ها", "ی"):
         if key.endswith(suffix) and len(key) > len(suffix) + 1:
-            return key[: -len(suffix)]
-    return key
+            return key, key[: -len(suffix)]
+    return key, key
+
+
+def _word_key(word: str) -> str:
+    return _word_keys(word)[1]
 
 
 def _in(word: str | None, words: frozenset[str]) -> bool:
     if not word or len(word) > 30:
         return False
-    return fold_key(word) in words or _word_key(word) in words
+    key, base = _word_keys(word)
+    return key in words or base in words
 
 
 def _is_word(token: str) -> bool:
@@ -545,7 +555,7 @@ class _Extractor:
             while lo < hi and masked[lo] in _SKIP:
                 lo += 1
             m = _PREFIX_RE.match(masked, lo, hi)
-            if m and m.end() > lo and not self._mention_inside(lo, m.end(), allow_after_words=True):
+            if m and m.end() > lo and not self._person_in_dashes(lo, m.end()):
                 lo = m.end()
                 continue
             m = _LEADING_LINK_RE.match(masked, lo, hi)
@@ -555,10 +565,10 @@ class _Extractor:
             break
         return lo
 
-    def _mention_inside(self, lo: int, hi: int, allow_after_words: bool) -> bool:
-        """Whether a dateline-looking prefix («تهران- ایرنا-») is really a person's name in dashes."""
-        if allow_after_words and _DATELINE_GUARD_RE.match(self.masked, lo, hi):
-            return False
+    def _person_in_dashes(self, lo: int, hi: int) -> bool:
+        """Whether a dateline-looking prefix («تهران- ایرنا-») really opens with a person's name."""
+        if _DATELINE_GUARD_RE.match(self.masked, lo, hi):
+            return False  # «به گزارش …،» is never a name
         mention = self.mention_at.get(lo)
         return mention is not None and mention.entity.type == "PER"
 
@@ -643,6 +653,7 @@ class _Extractor:
         return _ANAPHORIC  # «در ادامه افزود»: no subject, the last speaker goes on
 
     def _speaker_verb_follows(self, pos: int, hi: int) -> bool:
+        """Whether nothing but the verb follows: «…، ایران اعلام کرد» makes a country the subject."""
         return not self.masked[pos:hi].strip(" \u200c")
 
     def _noun_phrase(self, lo: int, hi: int) -> _Speaker | None:
