@@ -28,12 +28,13 @@ import marshal
 import os
 import sys
 import threading
+import time
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Callable, Iterator
 
 # Bump when what is stored changes shape.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 ENV_CACHE_DIR = "KHANA_CACHE_DIR"
 
 _lock = threading.RLock()
@@ -200,18 +201,35 @@ def cache_key(data_files: list[str]) -> str:
     return "_".join(parts)
 
 
-def _cached(name: str, key: str, build: Callable[[], Any]) -> Any:
-    """``build()``'s value, read from or written to ``cache_dir()/name-key.marshal``."""
+# Written and read in pieces: one ``marshal.loads`` of the whole table would hold the GIL for
+# a few hundred milliseconds, and the warm-up runs while the window is painting.
+_PIECES = 32
+
+
+def _cached(name: str, key: str, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """``build()``'s dict, read from or written to ``cache_dir()/name-key.marshal``."""
     path = cache_dir() / f"{name}-{key}.marshal"
     try:
-        return marshal.loads(path.read_bytes())
+        with open(path, "rb") as handle:
+            count = marshal.load(handle)
+            value: dict[str, Any] = {}
+            for _ in range(count):
+                value.update(marshal.load(handle))
+                time.sleep(0)  # let the GUI thread run between pieces
+        return value
     except (OSError, EOFError, ValueError, TypeError):
         pass
     value = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(marshal.dumps(value))
+        items = list(value.items())
+        size = max(1, -(-len(items) // _PIECES))
+        pieces = [dict(items[i : i + size]) for i in range(0, len(items), size)]
+        with open(temporary, "wb") as handle:
+            marshal.dump(len(pieces), handle)
+            for piece in pieces:
+                marshal.dump(piece, handle)
         os.replace(temporary, path)
         for stale in path.parent.glob(f"{name}-*.marshal"):
             if stale != path:

@@ -79,4 +79,11 @@ def test_an_unwritable_cache_only_costs_time(tmp_path: Path, monkeypatch) -> Non
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv(cache.ENV_CACHE_DIR, str(blocker / "sub"))
-    assert cache._cached("table", "k", lambda: [1, 2]) == [1, 2]
+    assert cache._cached("table", "k", lambda: {"x": 1}) == {"x": 1}
+
+
+def test_a_table_larger_than_its_pieces_round_trips(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv(cache.ENV_CACHE_DIR, str(tmp_path))
+    table = {f"word{i}": f"verb{i % 7}" for i in range(1000)}
+    assert cache._cached("big", "k", lambda: table) == table
+    assert cache._cached("big", "k", lambda: {}) == table
