@@ -1,0 +1,132 @@
+"""The main window's menus and their shortcuts (every action is reachable from the keyboard)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+
+@dataclass
+class Actions:
+    """The actions tests and other code need to reach by name."""
+
+    by_name: dict[str, QAction] = field(default_factory=dict)
+    themes: dict[str, QAction] = field(default_factory=dict)
+    recent_menu: QMenu | None = None
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def _action(window: "MainWindow", actions: Actions, name: str, text: str, slot: Callable[[], object],
+            shortcuts: list[QKeySequence] | None = None) -> QAction:
+    action = QAction(text, window)
+    action.setObjectName(name)
+    if shortcuts:
+        action.setShortcuts(shortcuts)
+    action.triggered.connect(lambda _checked=False: slot())
+    window.addAction(action)  # shortcuts work even when the menu bar is hidden
+    actions.by_name[name] = action
+    return action
+
+
+def build_menus(window: "MainWindow") -> Actions:
+    actions = Actions()
+    bar = window.menuBar()
+    seq = QKeySequence
+    std = QKeySequence.StandardKey
+
+    file_menu = bar.addMenu(_tr("&پرونده"))
+    file_menu.addAction(_action(window, actions, "open", _tr("باز کردن…"), window.choose_file, [seq(std.Open)]))
+    recent = file_menu.addMenu(_tr("پرونده‌های اخیر"))
+    actions.recent_menu = recent
+    recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
+    file_menu.addSeparator()
+    file_menu.addAction(_action(window, actions, "save", _tr("ذخیرهٔ نسخهٔ حاشیه‌نویسی‌شده"),
+                                lambda: window.save(), [seq("Ctrl+S")]))
+    file_menu.addAction(_action(window, actions, "save_as", _tr("ذخیره به نام…"),
+                                lambda: window.save(ask=True), [seq("Ctrl+Shift+S")]))
+    export = file_menu.addMenu(_tr("برون‌بری"))
+    for fmt, label in (("json", "JSON"), ("brat", "brat"), ("conll", "CoNLL")):
+        export.addAction(_action(window, actions, f"export_{fmt}", label, lambda f=fmt: window.export(f)))
+    file_menu.addSeparator()
+    file_menu.addAction(_action(window, actions, "quit", _tr("خروج"), window.close, [seq("Ctrl+Q")]))
+
+    edit_menu = bar.addMenu(_tr("&ویرایش"))
+    undo = window.undo_stack.createUndoAction(window, _tr("واگرد"))
+    undo.setShortcuts([seq("Ctrl+Z")])
+    redo = window.undo_stack.createRedoAction(window, _tr("ازنو"))
+    redo.setShortcuts([seq("Ctrl+Shift+Z"), seq("Ctrl+Y")])
+    for name, action in (("undo", undo), ("redo", redo)):
+        action.setObjectName(name)
+        window.addAction(action)
+        actions.by_name[name] = action
+        edit_menu.addAction(action)
+    edit_menu.addSeparator()
+    edit_menu.addAction(_action(window, actions, "find", _tr("جست‌وجو…"), window.open_find, [seq("Ctrl+F")]))
+    edit_menu.addAction(_action(window, actions, "next_mention", _tr("اشارهٔ بعدی"),
+                                lambda: window.walk_mentions(False), [seq("F3")]))
+    edit_menu.addAction(_action(window, actions, "previous_mention", _tr("اشارهٔ قبلی"),
+                                lambda: window.walk_mentions(True), [seq("Shift+F3")]))
+
+    view_menu = bar.addMenu(_tr("&نما"))
+    view_menu.addAction(_action(window, actions, "zoom_in", _tr("بزرگ‌نمایی"), lambda: window.zoom(1),
+                                [seq("Ctrl+="), seq("Ctrl++")]))
+    view_menu.addAction(_action(window, actions, "zoom_out", _tr("کوچک‌نمایی"), lambda: window.zoom(-1), [seq("Ctrl+-")]))
+    view_menu.addAction(_action(window, actions, "zoom_reset", _tr("اندازهٔ عادی"), lambda: window.zoom(None), [seq("Ctrl+0")]))
+    view_menu.addSeparator()
+    group = QActionGroup(window)
+    for name, label, keys in (("light", _tr("پوستهٔ روشن"), "Ctrl+Shift+L"), ("dark", _tr("پوستهٔ تیره"), "Ctrl+Shift+D")):
+        action = _action(window, actions, f"theme_{name}", label, lambda n=name: window.apply_theme(n), [seq(keys)])
+        action.setCheckable(True)
+        action.setData(name)
+        group.addAction(action)
+        actions.themes[name] = action
+        view_menu.addAction(action)
+    view_menu.addSeparator()
+    for toggle in window.docks.toggle_actions():
+        view_menu.addAction(toggle)
+
+    help_menu = bar.addMenu(_tr("&راهنما"))
+    help_menu.addAction(_action(window, actions, "about", _tr("دربارهٔ خوانا"), lambda: show_about(window), [seq("F1")]))
+    return actions
+
+
+def _fill_recent(window: "MainWindow", menu: QMenu) -> None:
+    menu.clear()
+    recent = window.settings.recent_files()
+    for index, path in enumerate(recent):
+        action = menu.addAction(f"&{index + 1} {Path(path).name}")
+        action.setToolTip(path)
+        action.triggered.connect(lambda _checked=False, p=path: window.open_path(p))
+    if not recent:
+        empty = menu.addAction(_tr("(خالی)"))
+        empty.setEnabled(False)
+    else:
+        menu.addSeparator()
+        clear = menu.addAction(_tr("پاک کردن فهرست"))
+        clear.triggered.connect(lambda _checked=False: window.settings.clear_recent_files())
+
+
+ABOUT = """<div dir='rtl'>
+<h3>خوانا</h3>
+<p>خبرخوان فارسی با نمایش نام‌ها، نقل قول‌ها و تاریخ‌ها.</p>
+<p>قلم <b>وزیرمتن</b> (Vazirmatn) از صابر راستی‌کردار، با پروانهٔ SIL Open Font License 1.1.</p>
+<p>تشخیص نام‌ها با پیکرهٔ پیما آموخته شده است:<br>
+Shahshahani, M. S., Mohseni, M., Shakery, A., Faili, H.
+<i>PEYMA: A Tagged Corpus for Persian Named Entities</i>. arXiv:1801.09936, 2018.</p>
+<p>پردازش متن فارسی با hazm.</p>
+</div>"""
+
+
+def show_about(window: "MainWindow") -> None:
+    QMessageBox.about(window, _tr("دربارهٔ خوانا"), _tr(ABOUT))

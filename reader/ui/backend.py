@@ -1,0 +1,82 @@
+"""What the window asks of the core, behind one object so tests can swap in a fake.
+
+Imports of the NLP stack happen inside the methods: the window must paint before
+hazm and the tagger are loaded, and these methods run on the task runner's
+threads, never in the GUI thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Callable
+
+from reader.core.document import Annotations, Document
+
+
+class CoreBackend:
+    """The real core: loading, analysis, date resolution, saving, export and recovery."""
+
+    def warm_up(self) -> None:
+        from reader.core import pipeline
+
+        pipeline.warm_up()
+
+    def load_document(self, path: str) -> Document:
+        from reader.core.loading import load_document
+
+        return load_document(path)
+
+    def is_load_error(self, error: BaseException) -> bool:
+        from reader.core.loading import LoadError
+
+        return isinstance(error, LoadError)
+
+    def analyse(
+        self,
+        document: Document,
+        article_date: dt.date | None,
+        progress: Callable[[int, int], None],
+        cancel: Callable[[], bool],
+    ) -> Annotations:
+        from reader.core import pipeline
+
+        return pipeline.analyse(document, article_date, progress=progress, cancel=cancel)
+
+    def resolve_dates(self, ann: Annotations, article_date: dt.date | None) -> Annotations:
+        from reader.core import pipeline
+
+        return pipeline.resolve_dates(ann, article_date)
+
+    def is_cancelled(self, error: BaseException) -> bool:
+        from reader.core.text import Cancelled
+
+        return isinstance(error, Cancelled)
+
+    def default_copy_path(self, source: str) -> Path:
+        from reader.core.storage import default_copy_path
+
+        return default_copy_path(source)
+
+    def save_copy(self, path: str, ann: Annotations) -> None:
+        from reader.core.export.html import render_annotated_html
+        from reader.core.storage import atomic_write
+
+        atomic_write(path, render_annotated_html(ann))
+
+    def export(self, base: str, ann: Annotations, fmt: str) -> list[str]:
+        """Write the export files as ``base + suffix``; returns the paths written."""
+        from reader.core.export import export
+        from reader.core.storage import atomic_write
+
+        written = []
+        for suffix, content in export(ann, fmt).items():
+            path = base + suffix
+            atomic_write(path, content)
+            written.append(path)
+        return written
+
+    def recovery(self, folder: str):  # type: ignore[no-untyped-def]
+        from reader.core.recovery import RecoveryStore
+
+        return RecoveryStore(Path(folder))

@@ -1,0 +1,115 @@
+"""Starting the GUI: application, language and direction, fonts, theme, the window, then the file.
+
+Nothing slow is imported here: the window paints first, and the NLP stack loads
+in the background through the task runner.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Slot
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from reader.core.resources import resource_path
+from reader.ui import i18n
+from reader.ui.settings import Settings
+
+APP_ID = "io.github.khana.Khana"
+FONT_FILES = ("Vazirmatn-Regular.ttf", "Vazirmatn-Bold.ttf")
+
+
+def load_fonts() -> str | None:
+    """Register the bundled Vazirmatn faces; returns the family name (None if missing)."""
+    family = None
+    for name in FONT_FILES:
+        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
+        if font_id >= 0:
+            families = QFontDatabase.applicationFontFamilies(font_id)
+            family = family or (families[0] if families else None)
+    return family
+
+
+def prepare_application(argv: list[str] | None = None) -> tuple[QApplication, Settings, str]:
+    """The QApplication with names, language, direction, translators and the Vazirmatn UI font."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName("Khana")
+    QCoreApplication.setApplicationName("Khana")
+    app.setDesktopFileName(APP_ID)
+    settings = Settings()
+    language = i18n.choose_language(settings.language())
+    app._khana_translators = i18n.install(app, language)  # type: ignore[attr-defined]
+    app.setLayoutDirection(QLocale(language).textDirection())
+    family = load_fonts()
+    if family:
+        font = QFont(family)
+        font.setPointSize(10)
+        app.setFont(font)
+    return app, settings, language
+
+
+class _Timings(QObject):
+    """Records first paint and ready, writes them, and ends the run when asked to."""
+
+    def __init__(self, app: QApplication, started: float, path: str | None, exit_when_ready: bool) -> None:
+        super().__init__(app)
+        self.app, self.started, self.path, self.exit_when_ready = app, started, path, exit_when_ready
+        self.first_paint: float | None = None
+        self.ready: float | None = None
+
+    @Slot()
+    def on_window_firstPainted(self) -> None:
+        if self.first_paint is None:
+            self.first_paint = time.perf_counter() - self.started
+
+    @Slot()
+    def on_window_ready(self) -> None:
+        self.ready = time.perf_counter() - self.started
+        if self.exit_when_ready:
+            self.app.exit(0)
+
+    @Slot(str)
+    def on_window_loadFailed(self, message: str) -> None:
+        if self.exit_when_ready:
+            print(f"khana: {message}", file=sys.stderr)
+            self.app.exit(2)
+
+    def write(self, target: str) -> None:
+        lines = []
+        if self.first_paint is not None:
+            lines.append(f"first-paint {self.first_paint:.3f}")
+        if self.ready is not None:
+            lines.append(f"ready {self.ready:.3f}")
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.write("\n".join(lines) + "\n")
+
+
+def run_gui(path: str | None, *, exit_when_ready: bool = False, timings: str | None = None, started: float) -> int:
+    """Show the reading window (opening ``path``) and run until it closes; the exit code."""
+    app, settings, language = prepare_application()
+    from reader.ui.main_window import MainWindow
+
+    window = MainWindow(settings, language=language)
+    window.quiet_errors = exit_when_ready  # type: ignore[attr-defined]
+    timer = _Timings(app, started, path, exit_when_ready)
+    window.firstPainted.connect(timer.on_window_firstPainted)
+    window.ready.connect(timer.on_window_ready)
+    window.loadFailed.connect(timer.on_window_loadFailed)
+    window.analysisFailed.connect(timer.on_window_loadFailed)
+    window.show()
+    if path:
+        window.open_path(path)
+    elif exit_when_ready:
+        print("khana: --exit-when-ready needs a file", file=sys.stderr)
+        return 2
+    code = app.exec()
+    if exit_when_ready:
+        window.runner.cancel_all()
+        window.runner.wait()
+    if timings:
+        timer.write(timings)
+    return code

@@ -1,0 +1,590 @@
+"""The reading window: the article, its sidebars, the find bar, menus, corrections and saving."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core import editing
+from reader.core.document import Annotations, Document, Span
+from reader.core.search import next_match
+from reader.ui import theme as themes
+from reader.ui.article_view import ArticleView, type_label
+from reader.ui.backend import CoreBackend
+from reader.ui.commands import AnnotationsCommand
+from reader.ui.docks import Docks
+from reader.ui.find import FindBar
+from reader.ui.i18n import number
+from reader.ui.legend import Legend
+from reader.ui.settings import Settings
+from reader.ui.tasks import TaskRunner
+
+APP_NAME = "خوانا"
+AUTOSAVE_IDLE_MS = 3000
+
+
+class MainWindow(QMainWindow):
+    """Khana's main window.
+
+    Signals:
+        documentShown(): a newly opened article's text is on screen.
+        ready(): the analysed article, highlights and all, has been painted.
+        loadFailed(str): an article could not be opened (the one-line reason).
+        analysisFailed(str): the analysis of the open article failed (the one-line reason).
+        firstPainted(): the window painted for the first time.
+    """
+
+    documentShown = Signal()
+    ready = Signal()
+    loadFailed = Signal(str)
+    analysisFailed = Signal(str)
+    firstPainted = Signal()
+
+    def __init__(self, settings: Settings, backend: CoreBackend | None = None, language: str = "fa",
+                 warm_up: bool = True) -> None:
+        super().__init__()
+        self.settings = settings
+        self.backend = backend or CoreBackend()
+        self.language = language
+        self.runner = TaskRunner(self)
+        self.undo_stack = QUndoStack(self)
+        self.path: str | None = None
+        self.document_: Document | None = None
+        self.ann: Annotations | None = None
+        self.copy_path: str | None = None
+        self._restored = False
+        self._pending_ready = False
+        self._painted = False
+        self._close_after_save = False
+        self._walk = -1
+        self.theme = themes.theme(settings.theme())
+
+        self.view = ArticleView(self)
+        self.find_bar = FindBar(language, self)
+        self.find_bar.hide()
+        self.legend = Legend(self)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.legend)
+        self.setCentralWidget(central)
+        self.docks = Docks(self)
+
+        self.status_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.cancel_button = QPushButton(self.tr("لغو"), self)
+        self.cancel_button.clicked.connect(self.on_cancel_button_clicked)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+        self.progress.hide()
+        self.cancel_button.hide()
+
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_IDLE_MS)
+        self._autosave.timeout.connect(self.on_autosave_timeout)
+
+        from reader.ui.actions import build_menus
+
+        self.actions_ = build_menus(self)
+        self._connect()
+        self.setAcceptDrops(True)
+        self.resize(1400, 900)
+        geometry = settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        self.legend.set_hidden_types(settings.hidden_types())
+        self.view.set_hidden_types(settings.hidden_types())
+        self.view.set_zoom(settings.zoom())
+        self.apply_theme(self.theme.name)
+        self._update_title()
+        if warm_up:
+            self.status_label.setText(self.tr("در حال بارگذاری…"))
+            self.runner.submit("warmup", lambda job: self.backend.warm_up(), self.on_warmed_up,
+                               self.on_warm_up_failed, label=self.tr("در حال بارگذاری…"))
+
+    def _connect(self) -> None:
+        self.runner.progressShown.connect(self.on_runner_progressShown)
+        self.runner.progressHidden.connect(self.on_runner_progressHidden)
+        self.undo_stack.cleanChanged.connect(self.on_undo_stack_cleanChanged)
+        self.view.entityClicked.connect(self.on_entity_activated)
+        self.view.addEntityRequested.connect(self.on_view_addEntityRequested)
+        self.view.removeMentionRequested.connect(self.on_view_removeMentionRequested)
+        self.view.retypeMentionRequested.connect(self.on_view_retypeMentionRequested)
+        self.view.attachMentionRequested.connect(self.on_view_attachMentionRequested)
+        self.view.highlightingFinished.connect(self.on_view_highlightingFinished)
+        self.view.zoomRequested.connect(self.on_view_zoomRequested)
+        self.find_bar.matchesChanged.connect(self.on_find_bar_matchesChanged)
+        self.find_bar.closed.connect(self.on_find_bar_closed)
+        self.legend.hiddenTypesChanged.connect(self.on_legend_hiddenTypesChanged)
+        self.docks.connect_to(self)
+
+    # ------------------------------------------------------------------ state
+
+    def is_dirty(self) -> bool:
+        return self._restored or not self.undo_stack.isClean()
+
+    def _update_title(self) -> None:
+        name = Path(self.path).name if self.path else self.tr("بدون پرونده")
+        self.setWindowTitle(f"{name}[*] — {self.tr(APP_NAME)}")
+        self.setWindowModified(self.is_dirty())
+
+    def show_status(self, text: str, msecs: int = 0) -> None:
+        self.status_label.setText(text)
+        if msecs:
+            QTimer.singleShot(msecs, lambda t=text: self.status_label.text() == t and self.status_label.clear())
+
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.firstPainted.emit()
+
+    # ------------------------------------------------------------------ opening
+
+    def open_path(self, path: str) -> None:
+        """Load ``path`` off the GUI thread; analysis follows unless it's an annotated copy."""
+        if not self.maybe_save():
+            return
+        path = os.path.abspath(path)
+        self.show_status(self.tr("در حال باز کردن %1…").replace("%1", Path(path).name))
+        self.runner.cancel("analyse")
+        self.runner.submit(
+            "load",
+            lambda job: self.backend.load_document(path),
+            lambda doc, p=path: self.on_loaded(p, doc),
+            lambda error, p=path: self.on_load_failed(p, error),
+            label=self.tr("در حال باز کردن…"),
+        )
+
+    def on_loaded(self, path: str, document: Document) -> None:
+        self.path = path
+        self.document_ = document
+        self.copy_path = path if document.annotations is not None else None
+        self.undo_stack.clear()
+        self._restored = False
+        self.ann = None
+        self.settings.add_recent_file(path)
+        self.settings.set_last_folder(str(Path(path).parent))
+        self.view.set_text(document.text)
+        self.find_bar.set_text(document.text)
+        self.docks.clear()
+        self._update_title()
+        self.documentShown.emit()
+        for warning in document.warnings:
+            self.show_status(warning, 8000)
+        if document.annotations is not None:
+            self._show_fresh(document.annotations)
+            return
+        restored = self._offer_recovery(path, document.text)
+        if restored is not None:
+            self._show_fresh(restored)
+            self._restored = True
+            self._update_title()
+            return
+        self.analyse(document.article_date)
+
+    def analyse(self, article_date: dt.date | None) -> None:
+        document = self.document_
+        if document is None:
+            return
+        self.show_status(self.tr("در حال تحلیل متن…"))
+        self.runner.submit(
+            "analyse",
+            lambda job: self.backend.analyse(document, article_date, job.progress, job.cancelled),
+            self.on_analysed,
+            self.on_analyse_failed,
+            label=self.tr("در حال تحلیل…"),
+        )
+
+    def on_analysed(self, ann: Annotations) -> None:
+        self._show_fresh(ann)
+        self.show_status(self.tr("تحلیل کامل شد"), 4000)
+
+    def _show_fresh(self, ann: Annotations) -> None:
+        self.undo_stack.clear()
+        self._pending_ready = True
+        self._apply(ann)
+        self._update_title()
+
+    def on_analyse_failed(self, error: BaseException) -> None:
+        if self.backend.is_cancelled(error):
+            self.show_status(self.tr("تحلیل لغو شد"))
+        else:
+            self.show_status(self.tr("تحلیل ناموفق بود: %1").replace("%1", _one_line(error)))
+            self.analysisFailed.emit(_one_line(error))
+
+    def on_load_failed(self, path: str, error: BaseException) -> None:
+        message = _one_line(error)
+        self.show_status(message)
+        self.loadFailed.emit(message)
+        if not getattr(self, "quiet_errors", False):
+            QMessageBox.warning(self, self.tr("باز کردن ناموفق"), message)
+
+    def _offer_recovery(self, path: str, text: str) -> Annotations | None:
+        try:
+            restored = self.recovery_store().load(path, text)
+        except Exception:  # noqa: BLE001 - a broken recovery never stops the article from opening
+            return None
+        if restored is None:
+            return None
+        answer = QMessageBox.question(
+            self,
+            self.tr("بازیابی اصلاحات"),
+            self.tr("اصلاحات ذخیره‌نشده‌ای از آخرین بار برای این خبر پیدا شد. بازیابی شوند؟"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            return restored
+        self.recovery_store().clear(path)
+        return None
+
+    def recovery_store(self):  # type: ignore[no-untyped-def]
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        return self.backend.recovery(os.path.join(folder, "recovery"))
+
+    @Slot()
+    def on_warmed_up(self) -> None:
+        if self.status_label.text() == self.tr("در حال بارگذاری…"):
+            self.show_status(self.tr("آماده"), 3000)
+
+    def on_warm_up_failed(self, error: BaseException) -> None:
+        self.show_status(self.tr("بارگذاری تحلیلگر ناموفق بود: %1").replace("%1", _one_line(error)))
+
+    # ------------------------------------------------------------------ showing annotations
+
+    def _apply(self, ann: Annotations) -> None:
+        """Show ``ann`` everywhere (the undo stack calls this too)."""
+        self.ann = ann
+        self.view.set_annotations(ann)
+        self.docks.set_annotations(ann)
+        selected = self.view.selected_entity()
+        if selected is not None:
+            self.docks.show_entity(ann, selected)
+        self._update_title()
+
+    @Slot()
+    def on_view_highlightingFinished(self) -> None:
+        if self._pending_ready:
+            self._pending_ready = False
+            self.view.viewport().repaint()
+            self.ready.emit()
+
+    def edit(self, label: str, change: Callable[[Annotations], Annotations]) -> bool:
+        """Apply a correction through the undo stack; False (and a status line) if it can't apply."""
+        if self.ann is None:
+            return False
+        before = self.ann
+        try:
+            after = change(before)
+        except editing.EditError as exc:
+            self.show_status(str(exc), 5000)
+            return False
+        if after == before:
+            return False
+        self.undo_stack.push(AnnotationsCommand(label, before, after, self._apply))
+        self._autosave.start()
+        return True
+
+    @Slot(bool)
+    def on_undo_stack_cleanChanged(self, _clean: bool) -> None:
+        self._update_title()
+
+    # ------------------------------------------------------------------ corrections from the view and panels
+
+    @Slot(int, int, str)
+    def on_view_addEntityRequested(self, start: int, end: int, etype: str) -> None:
+        self.edit(self.tr("علامت‌گذاری %1").replace("%1", type_label(etype)),
+                  lambda ann: editing.add_entity(ann, start, end, etype)[0])
+
+    @Slot(int, int)
+    def on_view_removeMentionRequested(self, start: int, end: int) -> None:
+        self.edit(self.tr("حذف اشاره"), lambda ann: editing.remove_mention(ann, Span(start, end)))
+
+    @Slot(int, int, str)
+    def on_view_retypeMentionRequested(self, start: int, end: int, etype: str) -> None:
+        self.edit(self.tr("تغییر نوع"), lambda ann: editing.retype_mention(ann, Span(start, end), etype))
+
+    @Slot(int, int, str)
+    def on_view_attachMentionRequested(self, start: int, end: int, entity_id: str) -> None:
+        self.edit(self.tr("پیوستن اشاره"), lambda ann: editing.attach_mention(ann, Span(start, end), entity_id))
+
+    @Slot(str, str)
+    def on_merge_requested(self, keep_id: str, other_id: str) -> None:
+        self.edit(self.tr("ادغام"), lambda ann: editing.merge_entities(ann, keep_id, other_id))
+
+    @Slot(str, str)
+    def on_rename_requested(self, entity_id: str, name: str) -> None:
+        self.edit(self.tr("تغییر نام"), lambda ann: editing.rename_entity(ann, entity_id, name))
+
+    @Slot(str, str)
+    def on_role_requested(self, entity_id: str, role: str) -> None:
+        self.edit(self.tr("تغییر نقش"), lambda ann: editing.set_role(ann, entity_id, role))
+
+    @Slot(object)
+    def on_article_date_changed(self, date: object) -> None:
+        if isinstance(date, dt.date):
+            self.edit(self.tr("تاریخ خبر"), lambda ann: self.backend.resolve_dates(ann, date))
+
+    # ------------------------------------------------------------------ entity selection and mention walk
+
+    @Slot(str)
+    def on_entity_activated(self, entity_id: str) -> None:
+        if self.ann is None or self.ann.entity(entity_id) is None:
+            return
+        self.view.select_entity(entity_id)
+        self._walk = -1
+        self.docks.show_entity(self.ann, entity_id)
+        entity = self.ann.entity(entity_id)
+        assert entity is not None
+        self.show_status(f"{entity.name} — {type_label(entity.type)} — "
+                         + self.tr("%1 اشاره").replace("%1", number(len(entity.mentions), self.language)))
+
+    @Slot(int, int)
+    def on_span_activated(self, start: int, end: int) -> None:
+        self.view.show_span(start, end)
+        self.view.setFocus()
+
+    def walk_mentions(self, backward: bool = False) -> None:
+        """Move to the next (previous) mention of the selected entity, wrapping; F3 / Shift+F3."""
+        entity_id = self.view.selected_entity()
+        entity = self.ann.entity(entity_id) if self.ann is not None and entity_id else None
+        if entity is None or not entity.mentions:
+            self.show_status(self.tr("نخست روی یک نام کلیک کنید"), 3000)
+            return
+        spans = [(m.start, m.end) for m in entity.mentions]
+        if 0 <= self._walk < len(spans) and self.view.cursor_code_point() == spans[self._walk][0]:
+            index = (self._walk + (-1 if backward else 1)) % len(spans)
+        else:
+            found = next_match(spans, self.view.cursor_code_point() - (0 if backward else 1), backward)
+            index = found if found is not None else 0
+        self._walk = index
+        self.view.show_span(*spans[index])
+        self.docks.set_current_mention(index)
+        self.show_status(self.tr("%1 از %2").replace("%1", number(index + 1, self.language))
+                         .replace("%2", number(len(spans), self.language)))
+
+    # ------------------------------------------------------------------ find
+
+    def open_find(self) -> None:
+        self.find_bar.set_position(self.view.cursor_code_point())
+        self.find_bar.open()
+
+    @Slot(object, int)
+    def on_find_bar_matchesChanged(self, matches: object, current: int) -> None:
+        spans = list(matches)  # type: ignore[call-overload]
+        self.view.set_find_matches(spans, current)
+        if 0 <= current < len(spans):
+            cursor = self.view.textCursor()
+            self.view.show_span(*spans[current])
+            self.view.setTextCursor(cursor)  # keep the typing focus's selection out of the way
+            self.view.show_span(*spans[current])
+
+    @Slot()
+    def on_find_bar_closed(self) -> None:
+        self.view.set_find_matches([], -1)
+        self.view.setFocus()
+
+    # ------------------------------------------------------------------ appearance
+
+    def apply_theme(self, name: str) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            self.theme = themes.apply(app, name)
+        else:
+            self.theme = themes.theme(name)
+        self.settings.set_theme(self.theme.name)
+        self.view.set_theme(self.theme)
+        self.legend.set_theme(self.theme)
+        for action in self.actions_.themes.values():
+            action.setChecked(action.data() == self.theme.name)
+
+    def zoom(self, step: int | None) -> None:
+        steps = 0 if step is None else max(-8, min(24, self.settings.zoom() + step))
+        self.settings.set_zoom(steps)
+        self.view.set_zoom(steps)
+
+    @Slot(int)
+    def on_view_zoomRequested(self, step: int) -> None:
+        self.zoom(step)
+
+    @Slot(object)
+    def on_legend_hiddenTypesChanged(self, hidden: object) -> None:
+        types = set(hidden)  # type: ignore[call-overload]
+        self.settings.set_hidden_types(types)
+        self.view.set_hidden_types(types)
+
+    # ------------------------------------------------------------------ progress
+
+    @Slot(str, int, int)
+    def on_runner_progressShown(self, label: str, done: int, total: int) -> None:
+        self.progress.setMaximum(total if total > 0 else 0)
+        self.progress.setValue(done if total > 0 else 0)
+        self.progress.setFormat(label)
+        self.progress.setTextVisible(True)
+        self.progress.show()
+        self.cancel_button.show()
+
+    @Slot()
+    def on_runner_progressHidden(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    @Slot()
+    def on_cancel_button_clicked(self) -> None:
+        for kind in self.runner.visible_kinds():
+            if kind != "warmup":
+                self.runner.cancel(kind)
+                if kind == "analyse":
+                    self.show_status(self.tr("تحلیل لغو شد"))
+
+    # ------------------------------------------------------------------ saving
+
+    def save(self, ask: bool = False) -> bool:
+        """Save the annotated copy (asking where the first time); False if nothing was started."""
+        if self.ann is None or self.path is None:
+            return False
+        target = self.copy_path
+        if ask or target is None:
+            default = str(self.backend.default_copy_path(self.path))
+            target, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("ذخیرهٔ نسخهٔ حاشیه‌نویسی‌شده"), default, self.tr("نسخهٔ خوانا (*.khana.html *.html)"))
+            if not target:
+                return False
+        if os.path.abspath(target) == os.path.abspath(self.path) and self.copy_path != self.path:
+            QMessageBox.warning(self, self.tr("ذخیره نشد"),
+                                self.tr("پروندهٔ اصلی خبر بازنویسی نمی‌شود؛ نام دیگری برگزینید."))
+            return False
+        ann, source = self.ann, self.path
+        self.runner.submit("save", lambda job: self.backend.save_copy(target, ann),
+                           lambda _r, t=target, s=source: self.on_saved(t, s),
+                           self.on_save_failed, label=self.tr("در حال ذخیره…"))
+        return True
+
+    def on_saved(self, target: str, source: str) -> None:
+        self.copy_path = target
+        self.undo_stack.setClean()
+        self._restored = False
+        self._autosave.stop()
+        try:
+            self.recovery_store().clear(source)
+        except Exception:  # noqa: BLE001 - a stale recovery file is harmless
+            pass
+        self._update_title()
+        self.show_status(self.tr("ذخیره شد: %1").replace("%1", Path(target).name), 5000)
+        if self._close_after_save:
+            self.close()
+
+    def on_save_failed(self, error: BaseException) -> None:
+        self._close_after_save = False
+        QMessageBox.critical(self, self.tr("ذخیره نشد"), _one_line(error))
+
+    def export(self, fmt: str) -> None:
+        if self.ann is None or self.path is None:
+            return
+        default = str(Path(self.path).with_suffix(""))
+        base, _filter = QFileDialog.getSaveFileName(self, self.tr("برون‌بری"), default)
+        if not base:
+            return
+        base = os.path.splitext(base)[0]
+        ann = self.ann
+        self.runner.submit("export", lambda job: self.backend.export(base, ann, fmt),
+                           lambda paths: self.show_status(self.tr("برون‌بری شد: %1").replace(
+                               "%1", "، ".join(Path(p).name for p in paths)), 6000),
+                           self.on_save_failed, label=self.tr("در حال برون‌بری…"))
+
+    @Slot()
+    def on_autosave_timeout(self) -> None:
+        if self.ann is None or self.path is None or not self.is_dirty():
+            return
+        ann, source, store = self.ann, self.path, self.recovery_store()
+        self.runner.submit("autosave", lambda job: store.save(source, ann),
+                           lambda _r: None, lambda error: self.show_status(_one_line(error), 5000))
+
+    def maybe_save(self) -> bool:
+        """Ask Save / Discard / Cancel when there are unsaved corrections; True to go on."""
+        if not self.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("اصلاحات ذخیره نشده"),
+            self.tr("اصلاحات این خبر ذخیره نشده است. ذخیره شود؟"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            self._close_after_save = True
+            self.save()
+            return False
+        if answer == QMessageBox.StandardButton.Discard:
+            self.undo_stack.setClean()
+            self._restored = False
+            if self.path is not None:
+                try:
+                    self.recovery_store().clear(self.path)
+                except Exception:  # noqa: BLE001
+                    pass
+            return True
+        return False
+
+    # ------------------------------------------------------------------ window events
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._close_after_save and not self.is_dirty():
+            self._close_after_save = False
+        elif not self.maybe_save():
+            event.ignore()
+            return
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        self.settings.sync()
+        self._autosave.stop()
+        self.runner.cancel_all()
+        self.runner.wait()
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.open_path(files[0])
+
+    def choose_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("باز کردن خبر"), self.settings.last_folder(),
+            self.tr("خبرها (*.txt *.html *.htm *.md);;نسخه‌های خوانا (*.khana.html *.json);;همهٔ پرونده‌ها (*)"))
+        if path:
+            self.open_path(path)
+
+
+def _one_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__
+
