@@ -1,0 +1,78 @@
+"""The article view: code-point ↔ UTF-16 positions, highlights that never freeze, contrast."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, strategies as st
+from PySide6.QtGui import QTextCursor
+
+from reader.core.document import Annotations, Entity, Span
+from reader.ui.article_view import ArticleView, Utf16Map
+from reader.ui.theme import DARK, LIGHT, contrast
+
+
+def test_utf16_map_with_an_emoji_before_a_mention():
+    text = "😀 پوتین و 👍🏽 کیم"
+    m = Utf16Map(text)
+    putin = text.index("پوتین")
+    assert m.to_utf16(putin) == putin + 1
+    kim = text.index("کیم")
+    assert m.to_utf16(kim) == kim + 3
+    assert m.to_code_point(m.to_utf16(kim)) == kim
+    assert m.to_code_point(1) == 0  # inside the first surrogate pair: the emoji itself
+
+
+@given(st.text(alphabet="ab پ\u200c😀👍🏽\n", max_size=30))
+def test_utf16_map_round_trips_and_matches_python(text):
+    m = Utf16Map(text)
+    for cp in range(len(text) + 1):
+        u16 = m.to_utf16(cp)
+        assert u16 == len(text[:cp].encode("utf-16-le")) // 2
+        assert m.to_code_point(u16) == cp
+
+
+def test_highlight_lands_on_the_mention_after_an_emoji(qtbot):
+    text = "😀😀 سلام پوتین"
+    start = text.index("پوتین")
+    ann = Annotations(text=text, entities=(Entity("e1", "PER", "پوتین", mentions=(Span(start, start + 5),)),))
+    view = ArticleView()
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.highlightingFinished):
+        view.set_annotations(ann)
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.utf16_map().to_utf16(start) + 1)
+    assert cursor.charFormat().background().color().name() == LIGHT.entity["PER"]
+    cursor.setPosition(view.utf16_map().to_utf16(start) - 1)
+    assert cursor.charFormat().background().color().name() != LIGHT.entity["PER"]
+    assert view.mention_at(start + 2)[0].id == "e1"
+    assert view.toPlainText() == text
+
+
+def test_big_documents_are_highlighted_in_short_chunks(qtbot):
+    line = "ولادیمیر پوتین رئیس جمهور روسیه با کیم جونگ اون در ولادیوستوک دیدار کرد.\n"
+    text = line * 6000  # ~440 000 characters, 12 000 mentions
+    spans = []
+    for i in range(6000):
+        base = i * len(line)
+        spans.append(Span(base + 9, base + 14))
+        spans.append(Span(base + 36, base + 48))
+    ann = Annotations(text=text, entities=(Entity("e1", "PER", "x", mentions=tuple(spans)),))
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.set_text(text)
+    started = time.perf_counter()
+    view.set_annotations(ann)
+    assert time.perf_counter() - started < 0.1  # the call only schedules the work
+    with qtbot.waitSignal(view.highlightingFinished, timeout=60000):
+        pass
+    assert view.longest_chunk_ms() < 100
+
+
+@pytest.mark.parametrize("theme", [LIGHT, DARK])
+def test_entity_colours_keep_the_text_readable(theme):
+    for etype in theme.entity:
+        assert contrast(theme.text, theme.entity[etype]) >= 4.5, etype
+        assert contrast(theme.text, theme.strong[etype]) >= 3.0, etype
+    assert len(set(theme.entity.values())) == len(theme.entity)

@@ -1,0 +1,42 @@
+"""run_gui as app.py calls it: paint, load, analyse, exit, and write the timings."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.core.resources import resource_path
+
+SAMPLE = resource_path("samples", "mehr-korea-russia.txt")
+
+
+def _run(tmp_path: Path, article: str) -> subprocess.CompletedProcess[str]:
+    script = (
+        "import time; t = time.perf_counter()\n"
+        "import sys; from reader.ui.launch import run_gui\n"
+        f"sys.exit(run_gui({article!r}, exit_when_ready=True, timings={str(tmp_path / 't.txt')!r}, started=t))\n"
+    )
+    env = {"QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data"), "PATH": "/usr/bin:/bin"}
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, env=env)
+
+
+def test_exit_when_ready_writes_both_timings(tmp_path):
+    if not resource_path("models", "ner.crfsuite").exists():
+        pytest.skip("the NER model is not built in this checkout")
+    result = _run(tmp_path, str(SAMPLE))
+    assert result.returncode == 0, result.stderr
+    lines = (tmp_path / "t.txt").read_text().split("\n")
+    first, ready = lines[0].split(), lines[1].split()
+    assert first[0] == "first-paint" and ready[0] == "ready"
+    assert 0 < float(first[1]) <= float(ready[1])
+
+
+def test_exit_when_ready_on_a_missing_file_says_one_line_and_returns_2(tmp_path):
+    result = _run(tmp_path, str(tmp_path / "missing.txt"))
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1 or "khana:" in result.stderr
