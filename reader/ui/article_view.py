@@ -38,7 +38,8 @@ from reader.ui import refguard
 from reader.ui.theme import LIGHT, Theme
 
 BASE_POINT_SIZE = 15
-LINE_HEIGHT_PERCENT = 180
+# Vazirmatn's own line is ~1.5 em tall; 120% of it gives the ~1.8 em leading Persian reads best in.
+LINE_HEIGHT_PERCENT = 120
 CHUNK_BUDGET_MS = 25
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
