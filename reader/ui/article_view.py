@@ -34,7 +34,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.core.document import ENTITY_TYPES, Annotations, Entity, Span
-from reader.ui import refguard
 from reader.ui.theme import LIGHT, Theme
 
 BASE_POINT_SIZE = 15
@@ -123,7 +122,6 @@ class _Highlighter(QObject):
             if self._index % 64 == 0 and clock.elapsed() >= CHUNK_BUDGET_MS:
                 break
         cursor.endEditBlock()
-        refguard.top_up()
         self.longest_chunk_ms = max(self.longest_chunk_ms, clock.elapsed())
         if self._index >= len(runs):
             self._timer.stop()

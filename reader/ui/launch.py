@@ -40,9 +40,6 @@ def prepare_application(argv: list[str] | None = None) -> tuple[QApplication, Se
     QCoreApplication.setOrganizationName("Khana")
     QCoreApplication.setApplicationName("Khana")
     app.setDesktopFileName(APP_ID)
-    from reader.ui.refguard import RefGuard
-
-    app._khana_refguard = RefGuard(app)  # type: ignore[attr-defined]
     settings = Settings()
     language = i18n.choose_language(settings.language())
     app._khana_translators = i18n.install(app, language)  # type: ignore[attr-defined]

@@ -8,17 +8,6 @@ from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from helpers import FakeBackend
 
 
-@pytest.fixture(autouse=True)
-def none_refcount_guard(qapp):
-    """shiboken 6.12 on Python 3.11 loses a reference to None per void call; see reader/ui/refguard.py."""
-    from reader.ui import refguard
-
-    refguard.needed()
-    refguard.top_up()
-    yield
-    refguard.top_up()
-
-
 @pytest.fixture
 def isolated_settings(tmp_path, qapp):
     """QSettings and app data in a temporary folder, so tests never see the user's."""
