@@ -166,14 +166,19 @@ def stem(key: str) -> str:
 
 # ----------------------------------------------------------------------------- features
 
-ALL_GROUPS = ("word", "affix", "shape", "context", "bigram", "lexicon", "stem", "gazetteer", "title")
+ALL_GROUPS = ("word", "affix", "shape", "context", "wide", "bigram", "lexicon", "stem", "gazetteer", "title", "document")
+# Groups of the shipped model: "wide" (neighbour affixes, ±3 words) did not raise dev F1.
+DEFAULT_GROUPS = frozenset(ALL_GROUPS) - {"wide"}
+# PEYMA marks no article boundaries but runs in article order: blocks of this many
+# sentences stand in for an article when training (the app passes real articles).
+ARTICLE_WINDOW = 30
 
 
 @dataclass(frozen=True)
 class FeatureConfig:
     """Which feature groups are on; each group was kept only after it raised dev F1."""
 
-    groups: frozenset[str] = field(default_factory=lambda: frozenset(ALL_GROUPS))
+    groups: frozenset[str] = field(default_factory=lambda: DEFAULT_GROUPS)
 
     def has(self, group: str) -> bool:
         return group in self.groups
@@ -194,6 +199,9 @@ def _shape(key: str) -> str:
     return "".join(sorted(kinds)) or "e"
 
 
+_OFFSETS = (-2, -1, 1, 2)
+
+
 class FeatureExtractor:
     """Builds crfsuite feature lists for tokenised sentences.
 
@@ -205,16 +213,63 @@ class FeatureExtractor:
     def __init__(self, config: FeatureConfig | None = None) -> None:
         self.config = config or FeatureConfig()
         self._lexicon = hazm_lexicon() if self.config.has("lexicon") else None
+        self.lexicon = self._lexicon
         self._own: dict[str, tuple[str, ...]] = {}
-        self._near: dict[str, tuple[str, ...]] = {}
+        # Per token, its neighbour features already prefixed for offsets -2, -1, +1, +2.
+        self._near: dict[str, tuple[tuple[str, ...], ...]] = {}
+        # Document features: what the rest of the article says about a rare word.
+        self._document: dict[str, tuple[str, ...]] = {}
+        self._pinned = False
+
+    def pin_document(self, sentences: Sequence[Sequence[str]] | None) -> None:
+        """Take ``sentences`` as the article for the following calls (None: back to blocks)."""
+        self._pinned = sentences is not None
+        self._document = self._document_features(sentences) if sentences is not None else {}
+
+    def _rare(self, key: str) -> bool:
+        if self._lexicon is None:
+            return True
+        entry = self._lexicon.lookup(key)
+        return entry is None or entry[1] <= 5
+
+    def _document_features(self, sentences: Sequence[Sequence[str]]) -> dict[str, tuple[str, ...]]:
+        """Per rare word: was it seen after a title, before «، title», or more than once?
+
+        A name is often introduced once with a title («آقای دارسی») and then
+        written bare; these flags carry that first context to the bare mentions.
+        """
+        if not self.config.has("document"):
+            return {}
+        flags: dict[str, set[str]] = {}
+        for tokens in sentences:
+            keys = [feature_key(t) for t in tokens]
+            n = len(keys)
+            for i, key in enumerate(keys):
+                if len(key) < 3 or not key.isalpha() or not self._rare(key):
+                    continue
+                seen = flags.setdefault(key, set())
+                if "d1" in seen:
+                    seen.add("d2")
+                seen.add("d1")
+                if (i > 0 and keys[i - 1] in _TITLES) or (i > 1 and keys[i - 2] in _TITLES):
+                    seen.add("dt")
+                if i + 2 < n and keys[i + 1] in ("،", ",") and keys[i + 2] in _TITLES:
+                    seen.add("da")
+                if (i > 0 and keys[i - 1].isalpha() and self._rare(keys[i - 1])) or (
+                    i + 1 < n and keys[i + 1].isalpha() and self._rare(keys[i + 1])
+                ):
+                    seen.add("dr")
+        return {k: tuple(sorted(v - {"d1"})) for k, v in flags.items() if v - {"d1"}}
 
     def clear(self) -> None:
         """Forget cached token features (the cache is meant to live for one call)."""
         self._own.clear()
         self._near.clear()
+        self._document = {}
+        self._pinned = False
 
     # A token's own features, including the parts its neighbours will look at.
-    def _token(self, token: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def _token(self, token: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
         own = self._own.get(token)
         if own is not None:
             return own, self._near[token]
@@ -232,6 +287,10 @@ class FeatureExtractor:
                     feats.append(f"s{n}={key[-n:]}")
             if len(key) > 3:
                 near.append("s3=" + key[-3:])
+            if cfg.has("wide") and len(key) > 2:
+                # Neighbours' beginnings: «خبرگزاری…», «وزارت…» announce an ORG after them.
+                near.append("p3=" + key[:3])
+                near.append("s2=" + key[-2:])
         if cfg.has("shape"):
             shape = _shape(key)
             feats.append("sh=" + shape)
@@ -258,7 +317,8 @@ class FeatureExtractor:
                 near.append("title")
             if key in _PERSON_AFTER:
                 near.append("say")
-        own_t, near_t = tuple(feats), tuple(near)
+        own_t = tuple(feats)
+        near_t = tuple(tuple(f"{offset}:{f}" for f in near) for offset in _OFFSETS)
         self._own[token] = own_t
         self._near[token] = near_t
         return own_t, near_t
@@ -268,22 +328,33 @@ class FeatureExtractor:
         cfg = self.config
         n = len(tokens)
         parts = [self._token(t) for t in tokens]
-        keys = [feature_key(t) for t in tokens] if cfg.has("bigram") or cfg.has("title") else []
-        gaz = gazetteers.match(keys or [feature_key(t) for t in tokens]) if cfg.has("gazetteer") else None
+        keys = [feature_key(t) for t in tokens]
+        gaz = gazetteers.match(keys) if cfg.has("gazetteer") else None
         context = cfg.has("context")
         out: list[list[str]] = []
         for i in range(n):
             feats = list(parts[i][0])
+            doc = self._document.get(keys[i])
+            if doc:
+                feats.extend(doc)
             if i == 0:
                 feats.append("BOS")
             if i == n - 1:
                 feats.append("EOS")
             if context:
-                for offset in (-2, -1, 1, 2):
+                for slot, offset in enumerate(_OFFSETS):
                     j = i + offset
                     if 0 <= j < n:
-                        prefix = f"{offset}:"
-                        feats.extend(prefix + f for f in parts[j][1])
+                        feats.extend(parts[j][1][slot])
+            if cfg.has("wide"):
+                # The words either side together («وزیر … ،», «آقای … گفت») and a third word out.
+                left = keys[i - 1] if i > 0 else "<s>"
+                right = keys[i + 1] if i < n - 1 else "</s>"
+                feats.append(f"sw={left}|{right}")
+                if i >= 3:
+                    feats.append("-3:w=" + keys[i - 3])
+                if i + 3 < n:
+                    feats.append("3:w=" + keys[i + 3])
             if cfg.has("bigram"):
                 if i > 0:
                     feats.append(f"bg-={keys[i - 1]}|{keys[i]}")
@@ -305,5 +376,18 @@ class FeatureExtractor:
         return out
 
     def sentences(self, sentences: Iterable[Sequence[str]]) -> list[list[list[str]]]:
-        """hazm ``SequenceTagger`` data_maker: features of many sentences."""
-        return [self.sentence(s) for s in sentences]
+        """hazm ``SequenceTagger`` data_maker: features of many sentences.
+
+        Unless an article is pinned, document features come from blocks of
+        ``ARTICLE_WINDOW`` sentences (training data has no article boundaries).
+        """
+        if self._pinned or not self.config.has("document"):
+            return [self.sentence(s) for s in sentences]
+        batch = list(sentences)
+        out: list[list[list[str]]] = []
+        for start in range(0, len(batch), ARTICLE_WINDOW):
+            block = batch[start : start + ARTICLE_WINDOW]
+            self._document = self._document_features(block)
+            out.extend(self.sentence(s) for s in block)
+        self._document = {}
+        return out

@@ -63,10 +63,24 @@ class NerTagger:
         extractor = FeatureExtractor(load_config(model))
         return cls(SequenceTagger(model=str(model), data_maker=extractor.sentences), extractor)
 
-    def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """One tag per token, in the shape of ``sentences``."""
+    def tag(self, sentences: Sequence[Sequence[str]], *, document: bool = True) -> list[list[str]]:
+        """One tag per token, in the shape of ``sentences``.
+
+        With ``document`` (the default) the sentences are taken as one article and
+        a name tagged in one of them is tagged in the others too (see ``consistency``);
+        pass a single article per call, not a corpus.
+        """
+        from reader.core.ner.consistency import propagate
+
+        tags = self._tag_sentences(sentences)
+        if not document:
+            return tags
+        return propagate(sentences, tags, self._extractor.lexicon)
+
+    def _tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         with self._lock:
             try:
+                self._extractor.pin_document(sentences)
                 result = []
                 for sentence in sentences:
                     if not sentence:

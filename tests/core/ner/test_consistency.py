@@ -1,0 +1,39 @@
+"""Document consistency: a name tagged once is tagged wherever else it stands bare."""
+
+from __future__ import annotations
+
+from reader.core.ner.consistency import propagate
+
+
+def test_a_tagged_name_spreads_to_its_bare_mentions() -> None:
+    sentences = [["آقای", "دارسی", "آمد"], ["دارسی", "رفت"]]
+    tags = [["O", "B-PER", "O"], ["O", "O"]]
+    assert propagate(sentences, tags, None) == [["O", "B-PER", "O"], ["B-PER", "O"]]
+
+
+def test_surname_of_a_full_name_spreads_and_spelling_variants_match() -> None:
+    sentences = [["ویلیام", "ناکس", "دارسی", "آمد"], ["دارسي", "رفت"]]
+    tags = [["B-PER", "I-PER", "I-PER", "O"], ["O", "O"]]
+    assert propagate(sentences, tags, None)[1] == ["B-PER", "O"]
+
+
+def test_existing_tags_and_neighbouring_chunks_are_kept() -> None:
+    sentences = [["سازمان", "ملل", "گفت"], ["ملل", "متحد"], ["شورای", "سازمان", "ملل"]]
+    tags = [["B-ORG", "I-ORG", "O"], ["O", "O"], ["B-ORG", "I-ORG", "I-ORG"]]
+    out = propagate(sentences, tags, None)
+    assert out[0] == ["B-ORG", "I-ORG", "O"]
+    assert out[2] == ["B-ORG", "I-ORG", "I-ORG"]
+
+
+def test_majority_type_wins_and_input_is_not_modified() -> None:
+    sentences = [["ژاکلین"], ["ژاکلین"], ["ژاکلین"], ["ژاکلین"]]
+    tags = [["B-PER"], ["B-PER"], ["B-ORG"], ["O"]]
+    out = propagate(sentences, tags, None)
+    assert out[3] == ["B-PER"]
+    assert tags[3] == ["O"]
+
+
+def test_short_and_non_alphabetic_words_do_not_spread() -> None:
+    sentences = [["۱۲", "اب"], ["۱۲", "اب"]]
+    tags = [["B-PER", "B-LOC"], ["O", "O"]]
+    assert propagate(sentences, tags, None)[1] == ["O", "O"]
