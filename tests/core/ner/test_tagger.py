@@ -1,0 +1,65 @@
+"""Training round trip on a tiny corpus, and the shipped model on PEYMA dev (slow)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.ner.corpus import read_tagged
+from reader.core.ner.features import FeatureConfig
+from reader.core.ner.tagger import NerTagger, default_model_path, load_config
+
+FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "ner" / "tiny.txt"
+SHARED_DEV = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "peyma" / "dev.txt"
+
+# Measured PER+LOC+ORG micro F1 of the shipped model on dev (train.py, with document consistency).
+SHIPPED_DEV_F1 = 0.753
+
+
+def test_read_tagged_converts_tags_and_keeps_spaced_tokens() -> None:
+    sentences = read_tagged(FIXTURE)
+    assert len(sentences) == 5
+    assert sentences[0][0] == ("حسن", "B-PER")
+    assert ("بیانیه ای", "O") in sentences[3]
+
+
+def test_train_save_load_tag_round_trip(tmp_path: Path) -> None:
+    from reader.core.ner.train import train_model
+
+    corpus = read_tagged(FIXTURE)
+    model = tmp_path / "tiny.crfsuite"
+    config = FeatureConfig(frozenset({"word", "affix", "context", "shape"}))
+    trained = train_model(corpus * 3, model, config, c1=0.0, c2=0.01, iterations=50)
+    assert model.is_file()
+    assert load_config(model) == config
+
+    loaded = NerTagger.load(model)
+    sentences = [[tok for tok, _ in s] for s in corpus]
+    tags = loaded.tag(sentences)
+    assert tags == trained.tag(sentences)
+    assert [len(t) for t in tags] == [len(s) for s in sentences]
+    # A model fit on its own training data gives that data back.
+    assert tags == [[tag for _, tag in s] for s in corpus]
+    assert all(t == "O" or t[:2] in ("B-", "I-") for s in tags for t in s)
+
+
+def test_tag_keeps_shape_including_empty_sentences(tmp_path: Path) -> None:
+    tagger = NerTagger.load(default_model_path())
+    tags = tagger.tag([[], ["حسن", "روحانی", "گفت"], []])
+    assert [len(t) for t in tags] == [0, 3, 0]
+
+
+def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        NerTagger.load(tmp_path / "absent.crfsuite")
+
+
+@pytest.mark.slow
+def test_shipped_model_on_dev() -> None:
+    if not SHARED_DEV.is_file():
+        pytest.skip("PEYMA dev split not present beside the checkout")
+    from reader.core.ner.train import score
+
+    report = score(NerTagger.load(), read_tagged(SHARED_DEV))
+    assert report.micro(["PER", "LOC", "ORG"]).f1 >= SHIPPED_DEV_F1 - 0.01
