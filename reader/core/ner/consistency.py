@@ -69,15 +69,15 @@ def propagate(
                 i += 1
                 continue
             for length in range(min(longest, len(s_keys) - i), 0, -1):
-                kind = names.get(tuple(s_keys[i : i + length]))
-                if kind is None or any(t != "O" for t in s_tags[i : i + length]):
+                found = names.get(tuple(s_keys[i : i + length]))
+                if found is None or any(t != "O" for t in s_tags[i : i + length]):
                     continue
                 # Do not glue onto a neighbouring chunk of the same type: that would change its span.
-                if i + length < len(s_tags) and s_tags[i + length] == f"I-{kind}":
+                if i + length < len(s_tags) and s_tags[i + length] == f"I-{found}":
                     continue
-                s_tags[i] = f"B-{kind}"
+                s_tags[i] = f"B-{found}"
                 for k in range(i + 1, i + length):
-                    s_tags[k] = f"I-{kind}"
+                    s_tags[k] = f"I-{found}"
                 i += length - 1
                 break
             i += 1

@@ -81,7 +81,7 @@ class NerTagger:
         with self._lock:
             try:
                 self._extractor.pin_document(sentences)
-                result = []
+                result: list[list[str]] = []
                 for sentence in sentences:
                     if not sentence:
                         result.append([])
