@@ -1,0 +1,185 @@
+"""The Jalali ⇄ Gregorian date converter and the article-date picker under the timeline.
+
+All calendar arithmetic goes through ``reader.core.calendar`` (jdatetime); Qt's QCalendar
+has a different Jalali leap rule and is never used, not even for the picker's day range.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.calendar import (
+    JALALI_MONTHS,
+    Conversion,
+    DateInputError,
+    conversion_for,
+    gregorian_to_jalali,
+    jalali_month_length,
+    jalali_to_gregorian,
+    parse_user_date,
+)
+
+
+class ConverterWidget(QWidget):
+    """A Jalali ⇄ Gregorian converter box and the article-date picker.
+
+    Signals:
+        articleDateChanged(object): the user set the article date (a ``datetime.date``).
+    """
+
+    articleDateChanged = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.input = QLineEdit(self)
+        self.input.setPlaceholderText("تاریخ شمسی یا میلادی، مثلاً ۱۴۰۲/۰۶/۲۲ یا ۲۲ شهریور ۱۴۰۲ یا 2023-09-13")
+        self.input.setClearButtonEnabled(True)
+        self.jalali_label = QLabel(self)
+        self.gregorian_label = QLabel(self)
+        self.weekday_label = QLabel(self)
+        self.hijri_label = QLabel(self)
+        self.error_label = QLabel(self)
+        self.error_label.setWordWrap(True)
+        error_palette = self.error_label.palette()
+        error_palette.setColor(QPalette.ColorRole.WindowText, QColor("#d32f2f"))
+        self.error_label.setPalette(error_palette)
+        for label in (self.jalali_label, self.gregorian_label, self.weekday_label, self.hijri_label):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        results = QFormLayout()
+        results.addRow("شمسی:", self.jalali_label)
+        results.addRow("میلادی:", self.gregorian_label)
+        results.addRow("روز هفته:", self.weekday_label)
+        results.addRow("قمری (جدولی، تقریبی):", self.hijri_label)
+
+        converter = QGroupBox("تبدیل تاریخ", self)
+        box = QVBoxLayout(converter)
+        box.addWidget(self.input)
+        box.addWidget(self.error_label)
+        box.addLayout(results)
+
+        persian = _persian_locale()
+        self.year_spin = QSpinBox(self)
+        self.year_spin.setLocale(persian)
+        self.year_spin.setRange(1200, 1600)
+        self.month_combo = QComboBox(self)
+        self.month_combo.addItems(list(JALALI_MONTHS))
+        self.day_spin = QSpinBox(self)
+        self.day_spin.setLocale(persian)
+        self.day_spin.setRange(1, 31)
+        self.set_button = QPushButton("تنظیم تاریخ خبر", self)
+        self.article_label = QLabel(self)
+        picker = QGroupBox("تاریخ خبر", self)
+        row = QHBoxLayout()
+        row.addWidget(self.day_spin)
+        row.addWidget(self.month_combo, 1)
+        row.addWidget(self.year_spin)
+        row.addWidget(self.set_button)
+        picker_box = QVBoxLayout(picker)
+        picker_box.addLayout(row)
+        picker_box.addWidget(self.article_label)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(converter, 3)
+        layout.addWidget(picker, 2)
+
+        self.input.textChanged.connect(self.on_input_textChanged)
+        self.year_spin.valueChanged.connect(self.on_year_spin_valueChanged)
+        self.month_combo.currentIndexChanged.connect(self.on_month_combo_currentIndexChanged)
+        self.set_button.clicked.connect(self.on_set_button_clicked)
+        self._conversion: Conversion | None = None
+        self.on_input_textChanged("")
+        self.set_article_date(None)
+
+    # ----------------------------------------------------------------- converter
+
+    def conversion(self) -> Conversion | None:
+        return self._conversion
+
+    def error_text(self) -> str:
+        return self.error_label.text()
+
+    @Slot(str)
+    def on_input_textChanged(self, text: str) -> None:
+        self._conversion = None
+        self.error_label.clear()
+        self.error_label.hide()
+        if text.strip():
+            try:
+                self._conversion = parse_user_date(text)
+            except DateInputError as exc:
+                self.error_label.setText(str(exc))
+                self.error_label.show()
+        c = self._conversion
+        self.jalali_label.setText(c.jalali_text() if c else "—")
+        self.gregorian_label.setText(f"{c.gregorian_text()}  (\u2066{c.gregorian.isoformat()}\u2069)" if c else "—")
+        self.weekday_label.setText(c.weekday_fa if c else "—")
+        self.hijri_label.setText(c.hijri_text() if c else "—")
+
+    # ----------------------------------------------------------------- picker
+
+    def picked_date(self) -> dt.date:
+        return jalali_to_gregorian(self.year_spin.value(), self.month_combo.currentIndex() + 1, self.day_spin.value())
+
+    def set_article_date(self, date: dt.date | None) -> None:
+        """Show ``date`` in the picker (today when None) without emitting ``articleDateChanged``."""
+        shown = date or dt.date.today()
+        y, m, d = gregorian_to_jalali(shown)
+        for widget in (self.year_spin, self.month_combo, self.day_spin):
+            widget.blockSignals(True)
+        self.year_spin.setValue(y)
+        self.month_combo.setCurrentIndex(m - 1)
+        self._fit_days()
+        self.day_spin.setValue(d)
+        for widget in (self.year_spin, self.month_combo, self.day_spin):
+            widget.blockSignals(False)
+        self._show_article_date(date)
+
+    def _show_article_date(self, date: dt.date | None) -> None:
+        if date is None:
+            self.article_label.setText("تاریخ خبر تعیین نشده است")
+        else:
+            c = conversion_for(date)
+            self.article_label.setText(f"اکنون: {c.weekday_fa} {c.jalali_text()} ({c.gregorian_text()})")
+
+    def _fit_days(self) -> None:
+        # The day range follows the month and the Jalali leap year (from the core, not Qt).
+        self.day_spin.setMaximum(jalali_month_length(self.year_spin.value(), self.month_combo.currentIndex() + 1))
+
+    @Slot(int)
+    def on_year_spin_valueChanged(self, _value: int) -> None:
+        self._fit_days()
+
+    @Slot(int)
+    def on_month_combo_currentIndexChanged(self, _index: int) -> None:
+        self._fit_days()
+
+    @Slot()
+    def on_set_button_clicked(self) -> None:
+        date = self.picked_date()
+        self._show_article_date(date)
+        self.articleDateChanged.emit(date)
+
+
+def _persian_locale():
+    from PySide6.QtCore import QLocale
+
+    locale = QLocale(QLocale.Language.Persian, QLocale.Country.Iran)
+    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    return locale
+
