@@ -9,7 +9,10 @@ the comparison is whole-process wall time and peak RSS (``wait4``'s ``ru_maxrss`
 The input is PEYMA's training sentences (tokens joined by spaces, 8 sentences to a paragraph)
 repeated to 5 MB, written once to build/bench/ (not committed). Rounds alternate hazm, khana.
 
-  .venv/bin/python benchmarks/big_input.py [--rounds 3] [--mb 5]
+  .venv/bin/python benchmarks/big_input.py [--rounds 3] [--mb 5] [--patched]
+
+``--patched`` also runs, in the same rounds, khana with the start-up changes recommended for
+text.py and tagger.py (benchmarks/_patches.py applies them at run time).
 """
 
 from __future__ import annotations
@@ -30,32 +33,42 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--mb", type=int, default=5)
+    parser.add_argument("--patched", action="store_true")
     options = parser.parse_args()
     big = big_text(options.mb * 1_000_000)
     text = big.read_text(encoding="utf-8")
     print(f"input: {big} — {big.stat().st_size / 1e6:.1f} MB, {len(text):,} characters, "
           f"{text.count(chr(10) * 2) + 1:,} paragraphs; load average {load_average()}", flush=True)
     env = gui_env()
-    hz_wall, hz_peak, kh_wall, kh_peak = [], [], [], []
+    variants = {"khana": [*khana_command(), "annotate", str(big), "-o", "/dev/null"]}
+    if options.patched:
+        variants["khana, patched"] = [PYTHON, str(HERE / "_khana_child.py"), "annotate", str(big), "-o", "/dev/null"]
+    hz_wall, hz_peak = [], []
+    results: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in variants}
     for round_ in range(options.rounds):
         base = run_child([PYTHON, str(HERE / "_hazm_tokenize_child.py"), str(big)], env=env)
         if base.code != 0:
             raise SystemExit(f"hazm baseline failed: {base.stderr.strip()[-2000:]}")
-        run = run_child([*khana_command(), "annotate", str(big), "-o", "/dev/null"], env=env)
-        if run.code != 0:
-            raise SystemExit(f"khana annotate failed ({run.code}): {run.stderr.strip()[-2000:]}")
-        hz_wall.append(base.wall), hz_peak.append(base.peak_mb), kh_wall.append(run.wall), kh_peak.append(run.peak_mb)
-        print(f"round {round_ + 1}: hazm {base.wall:.1f} s {base.peak_mb:.0f} MB ({base.stdout.strip()})   "
-              f"khana {run.wall:.1f} s {run.peak_mb:.0f} MB", flush=True)
+        hz_wall.append(base.wall), hz_peak.append(base.peak_mb)
+        line = f"round {round_ + 1}: hazm {base.wall:.1f} s {base.peak_mb:.0f} MB ({base.stdout.strip()})"
+        for name, command in variants.items():
+            run = run_child(command, env=dict(env, KHANA_BENCH_PATCHED="1" if "patched" in name else "0"))
+            if run.code != 0:
+                raise SystemExit(f"{name} annotate failed ({run.code}): {run.stderr.strip()[-2000:]}")
+            results[name][0].append(run.wall), results[name][1].append(run.peak_mb)
+            line += f"   {name} {run.wall:.1f} s {run.peak_mb:.0f} MB"
+        print(line, flush=True)
     print()
-    print(f"wall seconds   hazm {stats(hz_wall)}   khana {stats(kh_wall)}")
-    print(f"peak RSS MB    hazm {stats(hz_peak)}   khana {stats(kh_peak)}")
-    wall, wall_text = ratio_stats(kh_wall, hz_wall)
-    extra = [k - h for k, h in zip(kh_peak, hz_peak)]
-    extra_median = statistics.median(kh_peak) - statistics.median(hz_peak)
-    print(f"wall khana / hazm: {wall_text}  target ≤ 2.0×  {'OK' if wall <= 2.0 else 'MISSED'}")
-    print(f"peak khana − hazm: {extra_median:+.0f} MB (per round {min(extra):+.0f}–{max(extra):+.0f} MB)  "
-          f"target ≤ +300 MB  {'OK' if extra_median <= 300 else 'MISSED'}")
+    print(f"hazm           wall {stats(hz_wall)} s   peak RSS {stats(hz_peak)} MB")
+    for name, (walls, peaks) in results.items():
+        print(f"{name:14s} wall {stats(walls)} s   peak RSS {stats(peaks)} MB")
+    for name, (walls, peaks) in results.items():
+        wall, wall_text = ratio_stats(walls, hz_wall)
+        extra = [k - h for k, h in zip(peaks, hz_peak)]
+        extra_median = statistics.median(peaks) - statistics.median(hz_peak)
+        print(f"{name}: wall / hazm: {wall_text}  target ≤ 2.0×  {'OK' if wall <= 2.0 else 'MISSED'}")
+        print(f"{name}: peak − hazm: {extra_median:+.0f} MB (per round {min(extra):+.0f}–{max(extra):+.0f} MB)  "
+              f"target ≤ +300 MB  {'OK' if extra_median <= 300 else 'MISSED'}")
     print(f"load average after: {load_average()}")
     return 0
 
