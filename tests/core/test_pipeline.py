@@ -1,0 +1,140 @@
+"""The whole pipeline on the bundled sample: the acceptance figures of the entity, quote and date issues."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from reader.core.document import Annotations, Document
+from reader.core.loading import load_document
+from reader.core.pipeline import analyse, guess_article_date, resolve_dates
+from reader.core.text import fold_key
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "mehr-korea-russia.txt"
+
+PEOPLE = {
+    "آنتونی بلینکن": "وزیر خارجه آمریکا",
+    "پارک جین": "وزیر امور خارجه کره جنوبی",
+    "یوکو کامیکاوا": "وزیر امور خارجه ژاپن",
+    "کیم جونگ اون": "رهبر کره شمالی",
+    "ولادیمیر پوتین": "رئیس جمهور روسیه",
+    "یون سوک یول": "رئیسجمهور کره جنوبی",
+    "سرگئی شویگو": "وزیر دفاع روسیه",
+}
+
+
+@pytest.fixture(scope="module")
+def sample() -> Annotations:
+    return analyse(load_document(SAMPLE), dt.date(2023, 9, 23))
+
+
+def _people(ann: Annotations) -> dict[str, object]:
+    return {fold_key(e.name): e for e in ann.entities if e.type == "PER"}
+
+
+def test_exactly_the_seven_people_each_with_role(sample: Annotations) -> None:
+    people = _people(sample)
+    assert set(people) == {fold_key(name) for name in PEOPLE}
+    for name, role in PEOPLE.items():
+        entity = people[fold_key(name)]
+        assert entity.role is not None and fold_key(entity.role) == fold_key(role), (name, entity.role)
+
+
+def test_every_mention_of_a_person_is_found(sample: Annotations) -> None:
+    text = sample.text
+    people = _people(sample)
+    for name, spellings in {
+        "کیم جونگ اون": ("کیم جونگ اون", "کیم جونگاون"),
+        "ولادیمیر پوتین": ("پوتین",),
+        "آنتونی بلینکن": ("بلینکن",),
+    }.items():
+        entity = people[fold_key(name)]
+        covered = {(m.start, m.end) for m in entity.mentions}
+        for spelling in spellings:
+            at = text.find(spelling)
+            while at != -1:
+                assert any(s <= at and at + len(spelling) <= e for s, e in covered), (spelling, at)
+                at = text.find(spelling, at + 1)
+    for entity in people.values():
+        for mention in entity.mentions:
+            assert text[mention.start : mention.end].strip() == text[mention.start : mention.end]
+
+
+def test_the_six_quotes_and_their_speakers(sample: Annotations) -> None:
+    text = sample.text
+    names = {e.id: fold_key(e.name) for e in sample.entities}
+    got = [(text[q.start : q.end], names.get(q.speaker or "")) for q in sample.quotes]
+    assert len(got) == 6, got
+    starts = [
+        ("نگرانی شدید", "آنتونی بلینکن"),
+        ("بلینکن، وزیر خارجه آمریکا", None),
+        ("تحریک مستقیم", "یون سوک یول"),
+        ("بسیار خوشحالم", "ولادیمیر پوتین"),
+        ("برای کره شمالی، روابط با روسیه", "کیم جونگ اون"),
+        ("اطمینان دارم", "کیم جونگ اون"),
+    ]
+    for (quote, speaker), (prefix, expected) in zip(got, starts):
+        assert quote.startswith(prefix)
+        if expected is not None:
+            assert speaker == fold_key(expected), (prefix, speaker)
+        else:
+            # A statement's words: its issuer or nobody, never a person named inside it.
+            assert speaker not in {fold_key(n) for n in PEOPLE}
+    assert all("سرگئی شویگو" != q for q, _ in got)
+
+
+def _dates_by_text(ann: Annotations) -> dict[str, list]:  # type: ignore[type-arg]
+    found: dict[str, list] = {}  # type: ignore[type-arg]
+    for d in ann.dates:
+        found.setdefault(ann.text[d.start : d.end], []).append(d)
+    return found
+
+
+def _value(ann: Annotations, phrase: str) -> tuple[str, str]:
+    for d in ann.dates:
+        if phrase in ann.text[d.start : d.end] and d.gregorian is not None:
+            return d.gregorian.start, d.gregorian.end
+    raise AssertionError(f"{phrase} not resolved: {_dates_by_text(ann).keys()}")
+
+
+def test_the_sample_dates_resolve_against_the_article_date(sample: Annotations) -> None:
+    assert _value(sample, "امروز") == ("2023-09-23", "2023-09-23")
+    assert _value(sample, "جمعه") == ("2023-09-22", "2023-09-22")
+    assert _value(sample, "چهارشنبه گذشته") == ("2023-09-20", "2023-09-20")
+    assert _value(sample, "۲۲ شهریور") == ("2023-09-13", "2023-09-13")
+    week_start, week_end = _value(sample, "هفته گذشته")
+    assert "2023-09-16" <= week_start <= week_end <= "2023-09-22"
+    september = [d for d in sample.dates if "سپتامبر" in sample.text[d.start : d.end]]
+    assert len(september) == 2
+    assert all(d.gregorian and d.gregorian.start == "2023-09-13" for d in september)
+    shahrivar = next(d for d in sample.dates if "شهریور" in sample.text[d.start : d.end])
+    assert shahrivar.jalali is not None and shahrivar.jalali.start == "1402-06-22"
+    today = next(d for d in sample.dates if "امروز" in sample.text[d.start : d.end])
+    assert today.jalali is not None and today.jalali.start == "1402-07-01"
+    for d in sample.dates:
+        if d.kind == "duration":
+            assert d.gregorian is None and d.jalali is None
+
+
+def test_without_an_article_date_relative_dates_stay_unresolved() -> None:
+    ann = analyse(Document(text="کیم جونگ اون چهارشنبه گذشته به مسکو رفت."))
+    relative = [d for d in ann.dates if d.kind == "relative"]
+    assert relative and all(d.gregorian is None for d in relative)
+    resolved = resolve_dates(ann, dt.date(2023, 9, 23))
+    assert next(d for d in resolved.dates if d.kind == "relative").gregorian.start == "2023-09-20"  # type: ignore[union-attr]
+
+
+def test_a_dateline_gives_the_article_date() -> None:
+    assert guess_article_date("۱ مهر ۱۴۰۲\nکیم جونگ اون امروز به مسکو رفت.") == dt.date(2023, 9, 23)
+    assert guess_article_date("کیم جونگ اون امروز به مسکو رفت.") is None
+
+
+def test_analysis_offsets_are_inside_the_text(sample: Annotations) -> None:
+    n = len(sample.text)
+    for entity in sample.entities:
+        for m in entity.mentions:
+            assert 0 <= m.start < m.end <= n
+    for item in (*sample.quotes, *sample.dates):
+        assert 0 <= item.start < item.end <= n
