@@ -221,6 +221,10 @@ class FeatureExtractor:
         self._document: dict[str, tuple[str, ...]] = {}
         self._pinned = False
 
+    def cached_tokens(self) -> int:
+        """How many token strings have cached features."""
+        return len(self._own)
+
     def pin_document(self, sentences: Sequence[Sequence[str]] | None) -> None:
         """Take ``sentences`` as the article for the following calls (None: back to blocks)."""
         self._pinned = sentences is not None

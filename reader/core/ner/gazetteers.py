@@ -39,18 +39,27 @@ def place_names() -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=1)
+def _longest() -> int:
+    return max(len(name) for name in place_names())
+
+
 def match(keys: Sequence[str]) -> list[str]:
     """Per token: ``B-kind``/``I-kind`` of the longest place name starting there, or ``""``."""
     names = place_names()
+    longest = _longest()
     n = len(keys)
     out = [""] * n
+    folded = [_gaz_key(k) for k in keys]
     i = 0
     while i < n:
         found = 0
         kind = ""
         joined = ""
         for length in range(1, min(MAX_TOKENS, n - i) + 1):
-            joined += _gaz_key(keys[i + length - 1])
+            joined += folded[i + length - 1]
+            if len(joined) > longest:
+                break
             hit = names.get(joined)
             if hit is not None:
                 found, kind = length, hit

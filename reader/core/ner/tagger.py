@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from reader.core.ner.features import FeatureConfig, FeatureExtractor
 
 MODEL_NAME = "ner.crfsuite"
+_CACHE_LIMIT = 200_000
 
 
 def default_model_path() -> Path:
@@ -90,5 +91,7 @@ class NerTagger:
                     result.append([tag for _, tag in tagged])
                 return result
             finally:
-                # The cache only pays within a call; across calls it would grow without bound.
-                self._extractor.clear()
+                self._extractor.pin_document(None)
+                # Token features stay cached across articles (most words recur), up to a bound.
+                if self._extractor.cached_tokens() > _CACHE_LIMIT:
+                    self._extractor.clear()
