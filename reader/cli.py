@@ -18,6 +18,7 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 
+CONLL_BLOCK = 30  # sentences per pseudo-article for `tag --conll`
 _OUTPUT_SUFFIX = {"json": ".khana.json", "html": ".khana.html", "brat": ".ann", "conll": ".conll"}
 
 
@@ -259,7 +260,14 @@ def _tag(args: argparse.Namespace) -> int:
     from reader.core.datetags import merge_date_tags
     from reader.core.pipeline import _get_tagger
 
-    tagged = iter([merge_date_tags(s, t) for s, t in zip(sentences, _get_tagger().tag(sentences))] if sentences else [])
+    tagger = _get_tagger()
+    tags: list[list[str]] = []
+    # Pre-tokenised input names no article boundaries: blocks of sentences stand in for
+    # articles in the tagger's document pass, as in the dev measurement (README).
+    for first in range(0, len(sentences), CONLL_BLOCK):
+        block = sentences[first : first + CONLL_BLOCK]
+        tags.extend(merge_date_tags(s, t) for s, t in zip(block, tagger.tag(block)))
+    tagged = iter(tags)
     out: list[str] = []
     current: list[str] | None = None
     position = 0
