@@ -86,14 +86,18 @@ def _previous_token(f: str, pos: int) -> str:
 
 
 def merge_date_tags(tokens: Sequence[str], tags: Sequence[str]) -> list[str]:
-    """``tags`` with every date (DAT) and time (TIM) expression the extractor finds overwritten.
+    """``tags`` with their DAT and TIM chunks replaced by the date extractor's expressions.
 
-    Durations are left to the sequence tagger. Tags may use PEYMA's ``B_DAT`` or ``B-DAT``;
+    The tagger's own DAT/TIM chunks are dropped. Tags may use PEYMA's ``B_DAT`` or ``B-DAT``;
     the result uses hyphens.
     """
     if len(tokens) != len(tags):
         raise ValueError("tokens and tags differ in length")
+    # The extractor decides dates and times: on PEYMA dev it alone scores DAT F1 0.893 and
+    # TIM 0.714, while keeping the CRF's own DAT/TIM chunks beside it scores 0.888 and 0.638.
+    # Keeping the CRF's chunks on durations too («۶۰ سال») measured 0.891: one more false DAT.
     out = [t.replace("_", "-", 1) if t != "O" else t for t in tags]
+    out = ["O" if t[2:] in ("DAT", "TIM") else t for t in out]
     starts, ends = _token_offsets(tokens)
     text = " ".join(tokens)
     covered_any = [False] * len(tokens)
@@ -125,3 +129,4 @@ def _write(out: list[str], first: int, last: int, label: str) -> None:
         pass  # the preceding chunk simply ends here
     for i in range(first, last + 1):
         out[i] = ("B-" if i == first else "I-") + label
+

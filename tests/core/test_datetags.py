@@ -48,9 +48,10 @@ def test_a_cut_chunk_does_not_leave_a_dangling_inside_tag() -> None:
     assert merge_date_tags(tokens, ["B-LOC", "I-LOC", "O"]) == ["B-DAT", "B-LOC", "O"]
 
 
-def test_durations_keep_the_taggers_tags() -> None:
-    tokens = ["60", "سال", "گذشت"]
-    assert merge_date_tags(tokens, ["B-DAT", "I-DAT", "O"]) == ["B-DAT", "I-DAT", "O"]
+def test_the_extractor_alone_decides_dates_and_times() -> None:
+    # A duration is no date, whatever the tagger said; other types are the tagger's.
+    tokens = ["60", "سال", "گذشت", "تهران"]
+    assert merge_date_tags(tokens, ["B-DAT", "I-DAT", "O", "B-LOC"]) == ["O", "O", "O", "B-LOC"]
 
 
 def test_length_mismatch_is_refused() -> None:
