@@ -1,8 +1,8 @@
 """DAT and TIM token tags from the date extractor, merged over a sequence tagger's output.
 
 ``khana tag --conll`` tags tokens with a CRF; dates are better found by the rule-based
-extractor in ``reader.core.dates``, so its expressions overwrite the CRF's tags on the
-tokens they cover. Chunk boundaries follow the PEYMA corpus' convention, studied on its
+extractor in ``reader.core.dates``, so its expressions replace the CRF's DAT and TIM
+chunks (measured on dev, in ``benchmarks/dat_eval.py``). Chunk boundaries follow the PEYMA corpus' convention, studied on its
 train split, rather than the extractor's own spans (``_peyma_chunks``):
 
 - a range starting «از» keeps it only when the range is spelled «از X تا Y»;
