@@ -52,30 +52,40 @@ class Docks(QObject):
             "mentions": window.tr("اشاره‌ها"),
             "timeline": window.tr("گاه‌شمار"),
         }
-        # In a right-to-left window the "left" dock area is the far side from where reading starts.
-        areas = {
-            "people": Qt.DockWidgetArea.LeftDockWidgetArea,
-            "entities": Qt.DockWidgetArea.LeftDockWidgetArea,
-            "quotes": Qt.DockWidgetArea.LeftDockWidgetArea,
-            "mentions": Qt.DockWidgetArea.RightDockWidgetArea,
-            "timeline": Qt.DockWidgetArea.RightDockWidgetArea,
-        }
+        # One column of panels on the far side from where reading starts (the "left" area of a
+        # right-to-left window), so the article keeps most of the width: the lists on top, the
+        # mentions and the timeline below them, where a click in a list shows its result.
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
         for key, cls in _panel_classes().items():
             panel = cls(window)
             dock = QDockWidget(titles[key], window)
             dock.setObjectName(f"dock-{key}")
             dock.setWidget(panel)
-            window.addDockWidget(areas[key], dock)
+            window.addDockWidget(left, dock)
             self.panels[key] = panel
             self.docks[key] = dock
-        if "people" in self.docks and "entities" in self.docks:
-            window.tabifyDockWidget(self.docks["people"], self.docks["entities"])
-        if "people" in self.docks and "quotes" in self.docks:
-            window.tabifyDockWidget(self.docks["people"], self.docks["quotes"])
-        if "people" in self.docks:
-            self.docks["people"].raise_()
-        if "mentions" in self.docks and "timeline" in self.docks:
-            window.tabifyDockWidget(self.docks["timeline"], self.docks["mentions"])
+        docks = self.docks
+        lists = [docks[k] for k in ("people", "entities", "quotes") if k in docks]
+        details = [docks[k] for k in ("mentions", "timeline") if k in docks]
+        if lists and details:
+            window.splitDockWidget(lists[0], details[0], Qt.Orientation.Vertical)
+        for group in (lists, details):
+            for other in group[1:]:
+                window.tabifyDockWidget(group[0], other)
+            if group:
+                group[0].raise_()
+
+    def apply_default_sizes(self, width: int) -> None:
+        """The first-run proportions for a window ``width`` pixels wide (a saved state overrides them)."""
+        docks = self.docks
+        column = [d for d in (docks.get("people"), docks.get("mentions")) if d is not None]
+        if not column:
+            return
+        # ~30% of the window, never under what the people table needs: the article keeps the rest.
+        side = max(380, min(520, int(width * 0.3)))
+        self.window.resizeDocks(column[:1], [side], Qt.Orientation.Horizontal)
+        if len(column) == 2:
+            self.window.resizeDocks(column, [40, 60], Qt.Orientation.Vertical)
 
     def connect_to(self, window: "MainWindow") -> None:
         for panel in self.panels.values():

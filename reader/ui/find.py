@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from reader.core.search import SearchIndex, next_match
 from reader.ui.i18n import number
+from reader.ui.tasks import TaskRunner
+
+# Past this many characters (~200 kB of Persian in UTF-8) the index is built on the task
+# runner, not in the GUI thread; below it building takes a few milliseconds.
+ASYNC_INDEX_CHARS = 100_000
 
 
 class _QueryEdit(QLineEdit):
@@ -47,6 +52,9 @@ class FindBar(QWidget):
         self.setObjectName("findBar")
         self._language = language
         self._index: SearchIndex | None = None
+        self._text = ""
+        self._runner: TaskRunner | None = None
+        self._indexing = False
         self._matches: list[tuple[int, int]] = []
         self._current = -1
         self._position = 0
@@ -79,11 +87,42 @@ class FindBar(QWidget):
         self.edit.setMinimumWidth(260)
         layout.addStretch(1)
 
+    def set_runner(self, runner: TaskRunner) -> None:
+        """Build the index of a long text with ``runner`` (off the GUI thread)."""
+        self._runner = runner
+
     def set_text(self, text: str) -> None:
         """Search this text from now on (the index is built on the first query)."""
         self._index = None
         self._text = text
+        self._indexing = False
+        if self._runner is not None:
+            self._runner.cancel("find-index")
         self._refresh()
+
+    def indexing(self) -> bool:
+        """True while a long text's index is being built in the background."""
+        return self._indexing
+
+    def _start_indexing(self) -> None:
+        assert self._runner is not None
+        text = self._text
+        self._indexing = True
+        self._runner.submit("find-index", lambda job: SearchIndex.build(text),
+                            lambda index, t=text: self.on_index_built(t, index),
+                            lambda _error: self.on_index_failed(),
+                            label=self.tr("در حال آماده‌سازی جست‌وجو…"))
+
+    def on_index_built(self, text: str, index: object) -> None:
+        if text is not self._text or not isinstance(index, SearchIndex):
+            return
+        self._index = index
+        self._indexing = False
+        self._refresh()
+
+    def on_index_failed(self) -> None:
+        self._indexing = False
+        self._show_count()
 
     def set_position(self, cp: int) -> None:
         """Where the reader is: the next match is searched from here."""
@@ -103,12 +142,20 @@ class FindBar(QWidget):
 
     def _refresh(self) -> None:
         query = self.edit.text()
-        text = getattr(self, "_text", "")
+        text = self._text
+        if self._index is None and query and text:
+            if self._runner is not None and len(text) > ASYNC_INDEX_CHARS:
+                if not self._indexing:
+                    self._start_indexing()
+                # The query is kept; the matches come when the index is ready.
+                self._matches, self._current = [], -1
+                self.count_label.setText(self.tr("در حال آماده‌سازی…"))
+                self.matchesChanged.emit(self._matches, self._current)
+                return
+            self._index = SearchIndex.build(text)
         if not query or not text:
             self._matches, self._current = [], -1
         else:
-            if self._index is None:
-                self._index = SearchIndex.build(text)
             self._matches = self._index.find_all(query)
             self._current = -1
             if self._matches:
@@ -163,5 +210,3 @@ class FindBar(QWidget):
         self.edit.clear()
         self.closed.emit()
 
-
-FIND_SHORTCUT = QKeySequence(QKeySequence.StandardKey.Find)

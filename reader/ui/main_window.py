@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
 
         self.view = ArticleView(self)
         self.find_bar = FindBar(language, self)
+        self.find_bar.set_runner(self.runner)
         self.find_bar.hide()
         self.legend = Legend(self)
         central = QWidget(self)
@@ -100,6 +101,9 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.cancel_button.hide()
 
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.timeout.connect(self.on_status_timer_timeout)
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_IDLE_MS)
@@ -114,6 +118,7 @@ class MainWindow(QMainWindow):
         geometry = settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self.docks.apply_default_sizes(self.width())
         state = settings.window_state()
         if state is not None:
             self.restoreState(state)
@@ -155,8 +160,14 @@ class MainWindow(QMainWindow):
 
     def show_status(self, text: str, msecs: int = 0) -> None:
         self.status_label.setText(text)
+        # One timer owned by the window (not a free singleShot) so it dies with the window.
+        self._status_timer.stop()
         if msecs:
-            QTimer.singleShot(msecs, lambda t=text: self.status_label.text() == t and self.status_label.clear())
+            self._status_timer.start(msecs)
+
+    @Slot()
+    def on_status_timer_timeout(self) -> None:
+        self.status_label.clear()
 
     def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().paintEvent(event)
@@ -267,8 +278,8 @@ class MainWindow(QMainWindow):
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
         return self.backend.recovery(os.path.join(folder, "recovery"))
 
-    @Slot()
-    def on_warmed_up(self) -> None:
+    @Slot(object)
+    def on_warmed_up(self, _result: object = None) -> None:
         if self.status_label.text() == self.tr("در حال بارگذاری…"):
             self.show_status(self.tr("آماده"), 3000)
 
@@ -385,7 +396,7 @@ class MainWindow(QMainWindow):
         self._walk = index
         self.view.show_span(*spans[index])
         self.docks.set_current_mention(index)
-        self.show_status(self.tr("%1 از %2").replace("%1", number(index + 1, self.language))
+        self.show_status(f"{entity.name}: " + self.tr("%1 از %2").replace("%1", number(index + 1, self.language))
                          .replace("%2", number(len(spans), self.language)))
 
     # ------------------------------------------------------------------ find

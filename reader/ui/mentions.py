@@ -97,6 +97,8 @@ class MentionsPanel(QWidget):
         self.header = QLabel(self)
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
+        # Without a margin a bold first letter touches (and loses pixels to) the dock's edge.
+        self.header.setContentsMargins(8, 4, 8, 4)
         self.list = QListWidget(self)
         self.list.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.list.setItemDelegate(KwicDelegate(self.list))
@@ -117,7 +119,7 @@ class MentionsPanel(QWidget):
     def clear(self) -> None:
         self.entity_id = None
         self.list.clear()
-        self.header.setText("برای دیدن اشاره‌ها، یک نام را برگزینید.")
+        self.header.setText('<div dir="rtl">برای دیدن اشاره‌ها، یک نام را برگزینید.</div>')
 
     def show_entity(self, ann: Annotations, entity_id: str) -> None:
         entity = ann.entity(entity_id)
@@ -127,7 +129,7 @@ class MentionsPanel(QWidget):
         self.entity_id = entity_id
         count = to_persian_digits(str(len(entity.mentions)))
         role = f" — {html.escape(entity.role)}" if entity.role else ""
-        self.header.setText(f"<b>{html.escape(entity.name)}</b>{role}<br>{count} اشاره")
+        self.header.setText(f'<div dir="rtl"><b>{html.escape(entity.name)}</b>{role}<br>{count} اشاره</div>')
         self.list.clear()
         for span in sorted(entity.mentions):
             left, match, right = kwic(ann.text, span.start, span.end, CONTEXT_WIDTH)

@@ -99,12 +99,17 @@ class PeoplePanel(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.tree.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Names and the digit columns take what they need; the role gets the rest and is
+        # elided (with the whole role in its tooltip) when the dock is narrow.
+        header.setMinimumSectionSize(36)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for column in (2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            self.tree.headerItem().setTextAlignment(column, Qt.AlignmentFlag.AlignCenter)
         self.empty_label = QLabel("شخصی پیدا نشد", self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setEnabled(False)
@@ -154,6 +159,8 @@ class PeoplePanel(QWidget):
             )
             item.setData(0, ID_ROLE, person.id)
             item.setToolTip(0, person.name + (f" — {person.role}" if person.role else ""))
+            if person.role:
+                item.setToolTip(1, person.role)
             for column in (2, 3):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignCenter)
             self.tree.addTopLevelItem(item)

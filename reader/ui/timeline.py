@@ -217,6 +217,13 @@ class TimelineWidget(QWidget):
             return True
         return super().event(event)
 
+    def empty_text(self) -> str:
+        """What the axis says when no date could be placed on it."""
+        if self._unresolved and (self._ann is None or self._ann.article_date is None):
+            # Relative dates ("today", "last week") need the article's own date to land anywhere.
+            return "تاریخ‌های نسبی این خبر («امروز»، «هفتهٔ گذشته»…) با تعیین تاریخ خبر بر گاه‌شمار می‌نشینند"
+        return "تاریخ مشخصی در این خبر نیامده است"
+
     def tooltip_html(self, index: int) -> str:
         """Both calendars and the sentences (up to three) that name marker ``index``."""
         marker = self._markers[index]
@@ -249,7 +256,7 @@ class TimelineWidget(QWidget):
         if not layout.markers:
             painter.setPen(faint)
             empty = QRectF(0, 0, self.width(), layout.axis_y)
-            painter.drawText(empty, align, "تاریخ مشخصی در این خبر نیامده است")
+            painter.drawText(empty, align | Qt.TextFlag.TextWordWrap, self.empty_text())
 
         if layout.markers or layout.article is not None:
             painter.setPen(QPen(faint, 1))

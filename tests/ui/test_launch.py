@@ -30,6 +30,7 @@ def test_exit_when_ready_writes_both_timings(tmp_path):
         pytest.skip("the NER model is not built in this checkout")
     result = _run(tmp_path, str(SAMPLE))
     assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and "Error" not in result.stderr, result.stderr
     lines = (tmp_path / "t.txt").read_text().split("\n")
     first, ready = lines[0].split(), lines[1].split()
     assert first[0] == "first-paint" and ready[0] == "ready"

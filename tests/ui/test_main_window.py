@@ -75,7 +75,7 @@ def test_f3_walks_the_mentions_and_wraps(qtbot, make_window):
         starts.append(view.cursor_code_point())
     expected = [m.start for m in person.mentions]
     assert starts == expected + [expected[0]]
-    assert window.status_label.text() == f"۱ از {str(len(expected)).translate(str.maketrans('0123456789', '۰۱۲۳۴۵۶۷۸۹'))}"
+    assert window.status_label.text() == f"{person.name}: ۱ از {str(len(expected)).translate(str.maketrans('0123456789', '۰۱۲۳۴۵۶۷۸۹'))}"
     qtbot.keyClick(view, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
     assert view.cursor_code_point() == expected[-1]
 
@@ -267,3 +267,68 @@ def test_english_ui_through_qt_translations(qtbot, make_window, qapp):
     assert i18n.choose_language("", {"LANG": "en_GB.UTF-8"}) == "en"
     assert i18n.choose_language("", {"LANG": "fa_IR.UTF-8"}) == "fa"
     assert i18n.choose_language("fa", {"LANG": "en_GB.UTF-8"}) == "fa"
+
+
+def test_ctrl_equals_zooms_with_no_article_open(qtbot, make_window):
+    window = make_window()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    assert window.ann is None
+    size = window.view.point_size()
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.point_size() == size + 1
+    qtbot.keyClick(window.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.point_size() == size + 2
+    qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.point_size() == size + 1
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.point_size() == size
+
+
+def test_a_long_texts_find_index_is_built_on_the_task_runner(qtbot, make_window, monkeypatch):
+    import threading
+
+    from reader.core import search
+    from reader.ui import find
+
+    built_in: list[bool] = []
+    real_build = search.SearchIndex.build.__func__
+
+    def build(cls, text):
+        built_in.append(threading.current_thread() is threading.main_thread())
+        return real_build(cls, text)
+
+    monkeypatch.setattr(search.SearchIndex, "build", classmethod(build))
+    window = make_window()
+    long_text = ("کیم جونگ اون به روسیه رفت. " * 6000)
+    assert len(long_text) > find.ASYNC_INDEX_CHARS
+    window.view.set_text(long_text)
+    window.find_bar.set_text(long_text)
+    window.find_bar.open()
+    with qtbot.waitSignal(window.find_bar.matchesChanged, check_params_cb=lambda m, c: len(m) == 6000, timeout=20000):
+        window.find_bar.edit.setText("روسیه")
+    assert built_in == [False]
+    assert window.find_bar.current() == 0
+    # A short text is indexed in place: nothing to wait for.
+    window.view.set_text("خبر کوتاه درباره روسیه.")
+    window.find_bar.set_text("خبر کوتاه درباره روسیه.")
+    window.find_bar.edit.setText("روسیه")
+    assert built_in == [False, True] and len(window.find_bar.matches()) == 1
+
+
+def test_default_layout_gives_the_article_most_of_the_width_and_restores_a_saved_one(qtbot, make_window):
+    window = make_window()
+    qtbot.waitExposed(window)
+    assert window.width() == 1400
+    assert window.view.width() >= 0.55 * window.width()
+    people, mentions = window.docks.docks["people"], window.docks.docks["mentions"]
+    assert window.dockWidgetArea(people) == window.dockWidgetArea(mentions)
+    assert mentions.isVisible() and people.isVisible()
+    # Narrow the column, close: the next window comes back as the user left it.
+    window.resizeDocks([people], [460], Qt.Orientation.Horizontal)
+    qtbot.wait(50)
+    width = people.width()
+    window.close()
+    again = make_window()
+    qtbot.waitExposed(again)
+    assert abs(again.docks.docks["people"].width() - width) <= 2
