@@ -5,7 +5,7 @@
 
 Writes screenshot-light.png, screenshot-dark.png, screenshot-mentions.png (a person selected,
 the mentions panel listing them, F3's «n از m» in the status bar) and screenshot-timeline.png
-(the timeline dock raised) into OUT_DIR (default: docs/). Settings live in a temporary folder,
+(the timeline dock raised, the article date set in its picker) into OUT_DIR (default: docs/). Settings live in a temporary folder,
 so the shots show the default layout whatever the machine's user has saved.
 """
 
@@ -87,6 +87,15 @@ def main() -> None:
 
     window.view.select_entity(None)
     window.docks.docks["timeline"].raise_()
+    # The sample has no dateline: set its date (1 Mehr 1402) the way a reader would, so the
+    # relative dates («امروز شنبه», «هفته گذشته»…) land on the axis.
+    panel = window.docks.panels["timeline"]
+    picker = panel.converter  # type: ignore[attr-defined]
+    picker.year_spin.setValue(1402)
+    picker.month_combo.setCurrentIndex(6)
+    picker.day_spin.setValue(1)
+    QTest.mouseClick(picker.set_button, Qt.MouseButton.LeftButton)
+    picker.input.setText("۲۲ شهریور ۱۴۰۲")
     window.show_status("")
     shot("screenshot-timeline.png")
 

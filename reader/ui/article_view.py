@@ -34,6 +34,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.core.document import ENTITY_TYPES, Annotations, Entity, Span
+from reader.ui.i18n import PERSIAN_DIGITS
 from reader.ui.theme import LIGHT, Theme
 
 BASE_POINT_SIZE = 15
@@ -167,6 +168,7 @@ class ArticleView(QTextBrowser):
         self.setAcceptDrops(False)  # the main window takes dropped files
         self.document().setDocumentMargin(28)
         self._theme: Theme = LIGHT
+        self.language = "fa"  # the UI language (the window sets it): digits in tooltips follow it
         self._zoom = 0
         self._ann: Annotations | None = None
         self._text = ""
@@ -426,7 +428,11 @@ class ArticleView(QTextBrowser):
         if entity.role:
             lines.append(_escape(entity.role))
         count = len(entity.mentions)
-        lines.append(self.tr("%n اشاره", "", count))
+        mentions = self.tr("%n اشاره", "", count)
+        if self.language == "fa":
+            # Qt writes %n in Latin digits whatever the locale; Persian text wants ۷, not 7.
+            mentions = mentions.translate(PERSIAN_DIGITS)
+        lines.append(mentions)
         return f"<div dir='rtl'>{'<br>'.join(lines)}</div>"
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

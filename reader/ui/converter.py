@@ -47,7 +47,8 @@ class ConverterWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.input = QLineEdit(self)
-        self.input.setPlaceholderText("تاریخ شمسی یا میلادی، مثلاً ۱۴۰۲/۰۶/۲۲ یا ۲۲ شهریور ۱۴۰۲ یا 2023-09-13")
+        self.input.setPlaceholderText("مثلاً ۲۲ شهریور ۱۴۰۲ یا 2023-09-13")
+        self.input.setToolTip("تاریخ شمسی یا میلادی، مثلاً ۱۴۰۲/۰۶/۲۲ یا ۲۲ شهریور ۱۴۰۲ یا 2023-09-13")
         self.input.setClearButtonEnabled(True)
         self.jalali_label = QLabel(self)
         self.gregorian_label = QLabel(self)
@@ -93,10 +94,12 @@ class ConverterWidget(QWidget):
         picker_box.addLayout(row)
         picker_box.addWidget(self.article_label)
 
-        layout = QHBoxLayout(self)
+        # Stacked, not side by side: the panel lives in the side column beside the article,
+        # and two boxes abreast would force that column to ~650 px.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(converter, 3)
-        layout.addWidget(picker, 2)
+        layout.addWidget(picker)
+        layout.addWidget(converter)
 
         self.input.textChanged.connect(self.on_input_textChanged)
         self.year_spin.valueChanged.connect(self.on_year_spin_valueChanged)

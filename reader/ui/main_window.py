@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.theme = themes.theme(settings.theme())
 
         self.view = ArticleView(self)
+        self.view.language = language
         self.find_bar = FindBar(language, self)
         self.find_bar.set_runner(self.runner)
         self.find_bar.hide()
@@ -118,10 +119,9 @@ class MainWindow(QMainWindow):
         geometry = settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
-        self.docks.apply_default_sizes(self.width())
         state = settings.window_state()
-        if state is not None:
-            self.restoreState(state)
+        if state is None or not self.restoreState(state):
+            self.docks.apply_default_sizes(self.width())
         self.legend.set_hidden_types(settings.hidden_types())
         self.view.set_hidden_types(settings.hidden_types())
         self.view.set_zoom(settings.zoom())

@@ -324,11 +324,14 @@ def test_default_layout_gives_the_article_most_of_the_width_and_restores_a_saved
     people, mentions = window.docks.docks["people"], window.docks.docks["mentions"]
     assert window.dockWidgetArea(people) == window.dockWidgetArea(mentions)
     assert mentions.isVisible() and people.isVisible()
-    # Narrow the column, close: the next window comes back as the user left it.
-    window.resizeDocks([people], [460], Qt.Orientation.Horizontal)
-    qtbot.wait(50)
-    width = people.width()
+    # Close a panel, move the mentions under the article, close the window: the next window
+    # comes back as the user left it, not in the default layout. (Sizes are not compared: the
+    # offscreen screen is smaller than 1400 px, so restoreGeometry shrinks the next window.)
+    window.docks.docks["entities"].close()
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, mentions)
     window.close()
     again = make_window()
     qtbot.waitExposed(again)
-    assert abs(again.docks.docks["people"].width() - width) <= 2
+    assert again.docks.docks["entities"].isHidden()
+    assert again.dockWidgetArea(again.docks.docks["mentions"]) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert again.dockWidgetArea(again.docks.docks["people"]) == Qt.DockWidgetArea.LeftDockWidgetArea

@@ -123,3 +123,9 @@ def test_removing_a_mention_then_undo_restores_equal_annotations(qtbot, window):
     qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.ann == before
     assert not window.isWindowModified()
+
+
+def test_mention_tooltip_is_rtl_with_persian_digits(window):
+    kim = next(e for e in window.ann.entities if e.name == KIM)
+    tip = window.view.tooltip_text(kim)
+    assert tip.startswith("<div dir='rtl'>") and "۷ اشاره" in tip and "7" not in tip
