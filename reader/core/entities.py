@@ -145,20 +145,29 @@ def _merge_partial_names(groups: list[_Group]) -> list[_Group]:
     )
     others = [g for g in groups if g.kind != "PER"]
     merged: list[_Group] = []
+    lengths: list[int] = []
+    # Every part of a kept name, to the kept groups holding it: one lookup per key instead of
+    # recomputing every kept name's parts for every person (quadratic on a long text).
+    holders: dict[str, set[int]] = {}
+
+    def index(at: int, mentions: list[_Mention]) -> None:
+        for mention in mentions:
+            for run in _runs(mention.keys):
+                holders.setdefault(run, set()).add(at)
+
     for group in people:
         length = max(len(m.keys) for m in group.mentions)
         keys = {m.key for m in group.mentions}
-        owners = [
-            g
-            for g in merged
-            if max(len(m.keys) for m in g.mentions) > length
-            and any(keys & _runs(m.keys) for m in g.mentions)
-        ]
+        owners = {at for key in keys for at in holders.get(key, ()) if lengths[at] > length}
         if len(owners) == 1:
-            owners[0].mentions.extend(group.mentions)
+            owner = owners.pop()
+            merged[owner].mentions.extend(group.mentions)
+            index(owner, group.mentions)
         else:
             # No fuller name, or several people share this part: it stays its own entity.
             merged.append(group)
+            lengths.append(length)
+            index(len(merged) - 1, group.mentions)
     return merged + others
 
 
