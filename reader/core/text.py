@@ -102,7 +102,7 @@ def _key_table_now() -> dict[int, str]:
     return _key_table
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """A word as the tagger sees it (``norm``) and where it stands in ``Document.text``."""
 
@@ -112,7 +112,7 @@ class Token:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence's extent in ``Document.text`` and its tokens."""
 
@@ -210,11 +210,11 @@ class _Hazm:
     _instance: "_Hazm | None" = None
 
     def __init__(self) -> None:
-        import hazm
+        # Only the hazm modules used here, and hazm's verb table from the user cache:
+        # the same objects as hazm.Normalizer() etc., seconds sooner (reader/core/cache.py).
+        from reader.core.cache import load_hazm
 
-        self.normalizer = hazm.Normalizer()
-        self.sentences = hazm.SentenceTokenizer()
-        self.words = hazm.WordTokenizer(join_verb_parts=False)
+        self.normalizer, self.sentences, self.words = load_hazm()
         for src, dst in zip(self.normalizer.translation_src, self.normalizer.translation_dst):
             _HAZM_KEY.setdefault(src, _LETTER_FOLD.get(dst, dst))
 
