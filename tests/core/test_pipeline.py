@@ -6,8 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from reader.core.document import Annotations, Document
+from reader.core.document import Annotations, Document, annotations_from_json, annotations_to_json
+from reader.core.export.html import extract_embedded, render_annotated_html
 from reader.core.loading import load_document
 from reader.core.pipeline import analyse, guess_article_date, resolve_dates
 from reader.core.text import fold_key
@@ -138,3 +141,62 @@ def test_analysis_offsets_are_inside_the_text(sample: Annotations) -> None:
             assert 0 <= m.start < m.end <= n
     for item in (*sample.quotes, *sample.dates):
         assert 0 <= item.start < item.end <= n
+
+
+# ---------------------------------------------------------------- any text, bad text
+
+_PIECES = [
+    "کیم جونگ اون", "ولادیمیر پوتین", "، رئیس‌جمهور روسیه", " گفت: ", "«", "»", "امروز", "شنبه", "چهارشنبه گذشته",
+    "۱۳ سپتامبر", "(۲۲ شهریور)", "۱۴۰۲/۰۶/۲۲", "سال ۲۰۱۶ میلادی", "۵ روزه", "\u200c", "\u200f", "\u00a0", "ي", "ك",
+    "😀", "\n", " ", ".", "وی افزود:", "در این بیانیه آمده است که", "تهران", "سازمان ملل", "٪۲۰", "<script>", "&amp;",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join), st.text(max_size=80)))
+def test_any_text_gives_valid_annotations(raw: str) -> None:
+    ann = analyse(Document(text=raw), dt.date(2023, 9, 23))
+    _assert_valid(ann)
+    # What the pipeline says is what the contract accepts, and it survives the annotated copy.
+    assert annotations_from_json(annotations_to_json(ann)) == ann
+    assert extract_embedded(render_annotated_html(ann)) == ann
+
+
+def _assert_valid(ann: Annotations) -> None:
+    n = len(ann.text)
+    ids = {e.id for e in ann.entities}
+    for entity in ann.entities:
+        assert entity.mentions
+        for m in entity.mentions:
+            assert 0 <= m.start < m.end <= n
+    for quote in ann.quotes:
+        assert 0 <= quote.start < quote.end <= n
+        assert quote.speaker is None or quote.speaker in ids
+    for date in ann.dates:
+        assert 0 <= date.start < date.end <= n
+
+
+def test_only_joiners_and_bidi_controls_give_nothing() -> None:
+    ann = analyse(Document(text="\u200c\u200d\u200e\u200f\u202b\u202c\u2067\u2069" * 50))
+    assert (ann.entities, ann.quotes, ann.dates) == ((), (), ())
+
+
+def test_a_hundred_thousand_guillemets() -> None:
+    text = "«" * 50_000 + " پوتین گفت " + "»" * 50_000
+    ann = analyse(Document(text=text))
+    _assert_valid(ann)
+
+
+def test_unbalanced_guillemets_stay_in_their_paragraph() -> None:
+    text = "پوتین گفت «این آغاز راه است\nکیم جونگ اون به مسکو رفت."
+    ann = analyse(Document(text=text))
+    _assert_valid(ann)
+    assert all("\n" not in text[q.start : q.end] for q in ann.quotes)
+
+
+@pytest.mark.slow
+def test_one_five_megabyte_line() -> None:
+    line = ("کیم جونگ اون، رهبر کره شمالی با ولادیمیر پوتین در مسکو دیدار کرد و گفت «همکاری ادامه دارد» " * 60_000)[:5_000_000]
+    ann = analyse(Document(text=line))
+    _assert_valid(ann)
+    assert any(e.type == "PER" for e in ann.entities)
