@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable
+import time
+from typing import Iterable, Iterator
 
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -27,7 +28,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextFormat,
+    QTextLayout,
     QTextOption,
     QWheelEvent,
 )
@@ -40,7 +41,16 @@ from reader.ui.theme import LIGHT, Theme
 BASE_POINT_SIZE = 15
 # Vazirmatn's own line is ~1.5 em tall; 120% of it gives the ~1.8 em leading Persian reads best in.
 LINE_HEIGHT_PERCENT = 120
-CHUNK_BUDGET_MS = 25
+# A slice of work in the GUI thread stops after this long (relayout included).
+CHUNK_BUDGET_MS = 8
+# Texts up to this long go into the view in one go (~15 ms); longer ones in pieces of this size.
+SYNC_TEXT_CHARS = 300_000
+INSERT_PIECE_CHARS = 50_000
+# Up to this many highlights are prepared in one go; more are collected in slices.
+SYNC_RUNS = 5_000
+MAX_VISIBLE_BLOCKS = 200
+# One relayout call covers about this much time's worth of text.
+LAYOUT_SLICE_MS = 5
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -76,57 +86,289 @@ class Utf16Map:
         return pos - bisect.bisect_right(self._after_high, pos)
 
 
-class _Highlighter(QObject):
-    """Applies (start, end, format) runs to a document in chunks of at most ~25 ms.
+class _Renderer(QObject):
+    """Puts a long text into the view and its highlights onto it a slice of work at a time.
+
+    Qt would otherwise stall the window in three places on a multi-megabyte article: inserting
+    the text into a document the view already lays out, laying it out (its lazy layout grows
+    to 200 000 characters a step), and re-laying out every paragraph a format touches. So the
+    text goes into a detached document first (in pieces), which the view then adopts; and the
+    highlights are not document formats but each block's own layout formats (what
+    QSyntaxHighlighter uses), set block by block, visible blocks first. Marking a run of blocks
+    dirty makes Qt lay them out (and the text before them, in small steps) at once, so walking
+    the blocks in order also paces the layout of the whole text. Every slice is timed,
+    relayout included, and few Qt calls are made per block: while analysis runs in a worker,
+    each call that gives up the GIL may wait a switch interval to get it back.
 
     Signals:
-        finished(): every run of the current pass is applied.
+        documentReady(QTextDocument): the text is built; the view should show this document.
+        finished(): every block has the formats of the current pass.
     """
 
+    documentReady = Signal(QTextDocument)
     finished = Signal()
 
-    def __init__(self, document: QTextDocument, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._document = document
-        self._runs: list[tuple[int, int, QTextCharFormat]] = []
-        self._index = 0
+    def __init__(self, view: "ArticleView") -> None:
+        super().__init__(view)
+        self._view = view
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.on_timeout)
+        # The document being built, and how much of its text is in.
+        self._building: QTextDocument | None = None
+        self._pending_text = ""
+        self._offset = 0
+        # The formats: runs sorted by start (UTF-16), their starts, the longest run.
+        self._runs: list[tuple[int, int, int, QTextCharFormat]] = []
+        self._starts: list[int] = []
+        self._longest = 0
+        # Runs still being collected (a long article has tens of thousands), in slices.
+        self._source: Iterator[tuple[int, int, int, QTextCharFormat]] | None = None
+        self._collected: list[tuple[int, int, int, QTextCharFormat]] = []
+        # Per block number: UTF-16 start (one more entry: the end), the pass it was last brought
+        # up to date in, and the runs it shows.
+        self._block_starts: list[int] = [0, 1]
+        self._pass = 0
+        self._done: list[int] = []
+        self._applied: list[tuple[tuple[int, int, int], ...]] = []
+        self._next = 0
+        self._relayout = False  # the current pass also lays out every block it visits
+        self._batch_chars = 2000  # how much text one relayout call covers (adapts to ~5 ms)
         self.longest_chunk_ms = 0
 
-    def start(self, runs: list[tuple[int, int, QTextCharFormat]], clear: bool) -> None:
-        self._runs = runs
-        self._index = 0
-        if clear:
-            cursor = QTextCursor(self._document)
-            cursor.select(QTextCursor.SelectionType.Document)
-            cursor.setCharFormat(QTextCharFormat())
-        self._timer.start()
+    # ------------------------------------------------------------------ building the document
+
+    def build(self, document: QTextDocument, text: str) -> None:
+        """Insert ``text`` into the detached ``document``, at once when short, else in pieces."""
+        self._timer.stop()
+        self._building, self._pending_text, self._offset = document, text, 0
+        if len(text) <= SYNC_TEXT_CHARS:
+            self._insert(len(text))
+            self._adopt()
+        else:
+            self._timer.start()
+
+    def building(self) -> bool:
+        return self._building is not None
+
+    def _insert(self, count: int) -> None:
+        assert self._building is not None
+        cursor = QTextCursor(self._building)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        # insertText turns "\n" into block separators that inherit the first block's format.
+        cursor.insertText(self._pending_text[self._offset : self._offset + count])
+        self._offset += count
+
+    def _adopt(self) -> None:
+        document = self._building
+        assert document is not None
+        text = self._pending_text
+        self._building, self._pending_text = None, ""
+        count = document.blockCount()
+        starts = _block_starts(text)
+        if len(starts) != count + 1 or starts[-1] != document.characterCount():
+            # The text has separators insertText treats differently; ask the document instead.
+            starts = []
+            block = document.begin()
+            while block.isValid():
+                starts.append(block.position())
+                block = block.next()
+            starts.append(document.characterCount())
+        self._block_starts = starts
+        self._done = [-1] * count
+        self._applied = [()] * count
+        self._relayout = True
+        self.documentReady.emit(document)
+        self.restart()
+
+    # ------------------------------------------------------------------ formats
+
+    def set_runs(self, runs: Iterable[tuple[int, int, int, QTextCharFormat]], reset: bool = False,
+                 restart: bool = True, at_once: bool = True) -> None:
+        """Show these (start, end, precedence, format) runs from now on; ``reset`` re-applies all.
+
+        Unless ``at_once``, the runs are collected a slice at a time before any block uses them.
+        """
+        self._source, self._collected = iter(runs), []
+        if at_once:
+            self._collect(float("inf"))
+        if reset:
+            self._applied = [((-1, -1, -1),)] * len(self._applied)
+        if restart:
+            self.restart()
+
+    def _collect(self, deadline: float) -> bool:
+        """Take runs from the source until ``deadline``; True once all are in (and sorted)."""
+        source, collected = self._source, self._collected
+        if source is None:
+            return True
+        for count, run in enumerate(source):
+            collected.append(run)
+            if count % 256 == 255 and time.perf_counter() >= deadline:
+                return False
+        collected.sort(key=lambda r: r[0])
+        self._runs = collected
+        self._starts = [r[0] for r in collected]
+        self._longest = max((r[1] - r[0] for r in collected), default=0)
+        self._source, self._collected = None, []
+        return True
+
+    def relayout(self) -> None:
+        """The whole text is laid out again (new width or font): walk it in small steps."""
+        self._relayout = True
+        self.restart()
+
+    def restart(self) -> None:
+        """Start a new pass over every block, the visible ones first."""
+        self._pass += 1
+        self._next = 0
+        if self._building is None:
+            self.update_visible()
+            self._timer.start()
 
     def busy(self) -> bool:
         return self._timer.isActive()
 
+    def _document(self) -> QTextDocument | None:
+        """The view's document, once it is the one the per-block state was made for."""
+        document = self._view.document()
+        if self._building is not None or document.blockCount() != len(self._done):
+            return None
+        return document
+
+    def _block_runs(self, number: int) -> tuple[tuple[int, int, int], ...]:
+        start = self._block_starts[number]
+        end = self._block_starts[number + 1]
+        first = bisect.bisect_left(self._starts, start - self._longest)
+        last = bisect.bisect_left(self._starts, end)
+        found = []
+        runs = self._runs
+        for i in range(first, last):
+            r_start, r_end, precedence, _fmt = runs[i]
+            if r_end > max(r_start, start):
+                lo = max(r_start, start) - start
+                found.append((precedence, lo, min(r_end, end) - start - lo, i))
+        # Qt merges overlapping ranges in list order: quotes, then dates, then entities on top.
+        found.sort()
+        return tuple((lo, length, i) for _p, lo, length, i in found)
+
+    def _set_formats(self, document: QTextDocument, number: int) -> bool:
+        """Give block ``number`` its formats; True when they changed (it must be laid out again)."""
+        wanted = self._block_runs(number)
+        if wanted == self._applied[number]:
+            return False
+        ranges = []
+        for lo, length, i in wanted:
+            fmt_range = QTextLayout.FormatRange()
+            fmt_range.start, fmt_range.length, fmt_range.format = lo, length, self._runs[i][3]
+            ranges.append(fmt_range)
+        # setFormats only notes the change; the caller's markContentsDirty lays the block out.
+        document.findBlockByNumber(number).layout().setFormats(ranges)
+        self._applied[number] = wanted
+        return True
+
+    def _walk(self, document: QTextDocument, first: int, last: int, deadline: float) -> int:
+        """Bring blocks ``first``..``last`` up to date until ``deadline``; the next block to visit.
+
+        Changed (or, in a relayout pass, all) blocks are laid out in runs of about
+        ``_batch_chars`` characters, one Qt call a run.
+        """
+        done, current, starts = self._done, self._pass, self._block_starts
+        run_from = -1  # first block of the run waiting to be laid out
+        number = first
+        while number <= last:
+            if done[number] != current:
+                changed = self._set_formats(document, number)
+                done[number] = current
+                if changed or self._relayout:
+                    if run_from < 0:
+                        run_from = number
+                elif run_from >= 0:
+                    self._lay_out(document, run_from, number)
+                    run_from = -1
+            number += 1
+            if run_from >= 0 and starts[number] - starts[run_from] >= self._batch_chars:
+                self._lay_out(document, run_from, number)
+                run_from = -1
+            if time.perf_counter() >= deadline:
+                break
+        if run_from >= 0:
+            self._lay_out(document, run_from, number)
+        return number
+
+    def _lay_out(self, document: QTextDocument, first: int, end: int) -> None:
+        """Lay out blocks ``first`` up to (not including) ``end``; adapt the run length to ~5 ms."""
+        start = self._block_starts[first]
+        length = self._block_starts[end] - start
+        began = time.perf_counter()
+        document.markContentsDirty(start, length)
+        spent = (time.perf_counter() - began) * 1000
+        if length >= self._batch_chars // 2:
+            rate = length / max(spent, 0.5)
+            self._batch_chars = int(min(100_000, max(500, rate * LAYOUT_SLICE_MS)))
+
+    def update_visible(self) -> None:
+        """Bring the blocks on screen up to date now (after a scroll, before they are painted)."""
+        document = self._document()
+        if document is None or self._source is not None:
+            return
+        first, last = self._view.visible_block_numbers()
+        last = min(last, len(self._done) - 1)
+        self._walk(document, max(0, first), last, float("inf"))
+
     @Slot()
     def on_timeout(self) -> None:
-        clock = QElapsedTimer()
-        clock.start()
-        cursor = QTextCursor(self._document)
-        cursor.beginEditBlock()
-        runs = self._runs
-        while self._index < len(runs):
-            start, end, fmt = runs[self._index]
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(fmt)
-            self._index += 1
-            if self._index % 64 == 0 and clock.elapsed() >= CHUNK_BUDGET_MS:
-                break
-        cursor.endEditBlock()
-        self.longest_chunk_ms = max(self.longest_chunk_ms, clock.elapsed())
-        if self._index >= len(runs):
+        began = time.perf_counter()
+        deadline = began + CHUNK_BUDGET_MS / 1000
+        if self._building is not None:
+            while self._offset < len(self._pending_text) and time.perf_counter() < deadline:
+                self._insert(INSERT_PIECE_CHARS)
+            if self._offset >= len(self._pending_text):
+                self._adopt()
+            self._note(began)
+            return
+        document = self._document()
+        if document is None:
+            # Someone replaced the text behind our back: start again on what is shown.
             self._timer.stop()
+            return
+        if self._source is not None:
+            if self._collect(deadline):
+                self.update_visible()
+            self._note(began)
+            return
+        self._next = self._walk(document, self._next, len(self._done) - 1, deadline)
+        self._note(began)
+        if self._next >= len(self._done):
+            self._timer.stop()
+            self._relayout = False
             self.finished.emit()
+
+    def _note(self, began: float) -> None:
+        self.longest_chunk_ms = max(self.longest_chunk_ms, int((time.perf_counter() - began) * 1000))
+
+    def format_at(self, u16: int) -> QTextCharFormat:
+        """The highlight painted at UTF-16 position ``u16`` (the block's formats merged in order)."""
+        block = self._view.document().findBlock(u16)
+        merged = QTextCharFormat()
+        if not block.isValid():
+            return merged
+        offset = u16 - block.position()
+        for fmt_range in block.layout().formats():
+            if fmt_range.start <= offset < fmt_range.start + fmt_range.length:
+                merged.merge(fmt_range.format)
+        return merged
+
+
+def _block_starts(text: str) -> list[int]:
+    """Where each paragraph of ``text`` starts once in a document (UTF-16), and the end."""
+    astral = [m.start() for m in _ASTRAL.finditer(text)]
+    starts = [0]
+    for match in re.finditer("\n", text):
+        cp = match.end()
+        starts.append(cp + bisect.bisect_left(astral, cp))
+    starts.append(len(text) + len(astral) + 1)  # characterCount() counts the last separator
+    return starts
 
 
 class ArticleView(QTextBrowser):
@@ -166,22 +408,28 @@ class ArticleView(QTextBrowser):
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.setMouseTracking(True)
         self.setAcceptDrops(False)  # the main window takes dropped files
-        self.document().setDocumentMargin(28)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self._theme: Theme = LIGHT
         self.language = "fa"  # the UI language (the window sets it): digits in tooltips follow it
         self._zoom = 0
         self._ann: Annotations | None = None
         self._text = ""
         self._map = Utf16Map("")
-        self._spans: list[tuple[int, int, str]] = []  # (start, end, entity id), code points, sorted
+        # (start, end, entity id) of every mention, code points, sorted; made when first needed.
+        self._spans: list[tuple[int, int, str]] | None = []
         self._starts: list[int] = []
+        self._adopting = False
         self._hidden: set[str] = set()
         self._selected: str | None = None
         self._find: list[tuple[int, int]] = []
         self._find_current = -1
-        self._highlighter = _Highlighter(self.document(), self)
-        self._highlighter.finished.connect(self.on_highlighter_finished)
+        self._pending_span: tuple[int, int] | None = None
+        self._renderer = _Renderer(self)
+        self._renderer.documentReady.connect(self.on_renderer_documentReady)
+        self._renderer.finished.connect(self.on_renderer_finished)
+        self.verticalScrollBar().valueChanged.connect(self.on_scrolled)
         self._apply_font()
+        self._renderer.build(self._new_document(), "")
 
     # ------------------------------------------------------------------ content
 
@@ -196,50 +444,103 @@ class ArticleView(QTextBrowser):
         return self._map
 
     def set_text(self, text: str) -> None:
-        """Show plain ``text`` with no annotations (e.g. while analysis runs)."""
+        """Show plain ``text`` with no annotations (e.g. while analysis runs).
+
+        A long text appears a moment later (``documentShown``-style callers need not wait: the
+        annotations given meanwhile are applied once it is in).
+        """
         self._ann = None
         self._text = text
         self._spans, self._starts = [], []
         self._selected = None
         self._find, self._find_current = [], -1
         self._map = Utf16Map(text)
-        document = self.document()
-        document.clear()
+        self._pending_span = None
+        self._renderer.set_runs([], restart=False)
+        self._renderer.build(self._new_document(), text)
+
+    def _new_document(self) -> QTextDocument:
+        """An empty, detached document with the article's paragraph and line formatting."""
+        document = QTextDocument(self)
+        document.setUndoRedoEnabled(False)
+        document.setDocumentMargin(28)
+        document.setDefaultFont(self._font())
         option = QTextOption(document.defaultTextOption())
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
         option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         document.setDefaultTextOption(option)
-        cursor = QTextCursor(document)
         block = QTextBlockFormat()
         block.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block.setBottomMargin(10)
         block.setAlignment(Qt.AlignmentFlag.AlignJustify)
-        cursor.setBlockFormat(block)
-        # insertText turns "\n" into block separators that inherit this block format.
-        cursor.insertText(text)
+        QTextCursor(document).setBlockFormat(block)
+        return document
+
+    @Slot(QTextDocument)
+    def on_renderer_documentReady(self, document: QTextDocument) -> None:
+        # The previous document is the view's child, so setDocument deletes it.
+        self._adopting = True
+        self.setDocument(document)
+        self._adopting = False
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._update_extra()
+        if self._pending_span is not None:
+            self.show_span(*self._pending_span)
+
+    def visible_block_numbers(self) -> tuple[int, int]:
+        """The first and last block numbers on screen (give or take one)."""
+        document = self.document()
+        layout = document.documentLayout()
+        top = self.verticalScrollBar().value()
+        bottom = top + self.viewport().height()
+        # Hit testing a text Qt has not laid out that far lays out a lot; at the top there is no need.
+        first = self.cursorForPosition(QPoint(0, 0)).blockNumber() if top > 0 else 0
+        block = document.findBlockByNumber(max(0, first - 1))
+        last = block.blockNumber()
+        for _ in range(MAX_VISIBLE_BLOCKS):
+            if not block.isValid() or layout.blockBoundingRect(block).top() > bottom:
+                break
+            last = block.blockNumber()
+            block = block.next()
+        return max(0, first - 1), last
+
+    @Slot(int)
+    def on_scrolled(self, _value: int) -> None:
+        if not self._adopting:
+            self._renderer.update_visible()
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        # A new width lays the whole text out again: walk it in small steps rather than Qt's big ones.
+        self._renderer.relayout()
 
     def set_annotations(self, ann: Annotations, reset_text: bool | None = None) -> None:
         """Show ``ann``; the text is rebuilt only when it differs from what is shown."""
         if reset_text or (reset_text is None and self._text != ann.text):
             self.set_text(ann.text)
         self._ann = ann
-        spans = [(m.start, m.end, e.id) for e in ann.entities for m in e.mentions]
-        spans.sort()
-        self._spans = spans
-        self._starts = [s[0] for s in spans]
+        self._spans, self._starts = None, []
         if self._selected is not None and ann.entity(self._selected) is None:
             self._selected = None
         self._rehighlight()
 
-    def _rehighlight(self) -> None:
-        self._highlighter.start(list(self._runs()), clear=True)
+    def _rehighlight(self, reset: bool = False) -> None:
+        ann = self._ann
+        count = len(ann.quotes) + len(ann.dates) + sum(len(e.mentions) for e in ann.entities) if ann else 0
+        self._renderer.set_runs(self._runs(), reset, at_once=count <= SYNC_RUNS)
         self._update_extra()
 
-    def _runs(self) -> Iterable[tuple[int, int, QTextCharFormat]]:
+    def _mention_spans(self) -> tuple[list[tuple[int, int, str]], list[int]]:
+        if self._spans is None:
+            ann = self._ann
+            spans = [(m.start, m.end, e.id) for e in ann.entities for m in e.mentions] if ann else []
+            spans.sort()
+            self._spans, self._starts = spans, [s[0] for s in spans]
+        return self._spans, self._starts
+
+    def _runs(self) -> Iterable[tuple[int, int, int, QTextCharFormat]]:
         ann = self._ann
         if ann is None:
             return
@@ -248,13 +549,13 @@ class ArticleView(QTextBrowser):
         quote.setBackground(QColor(self._theme.quote))
         quote.setForeground(QColor(self._theme.quote_text))
         for q in ann.quotes:
-            yield to16(q.start), to16(q.end), quote
+            yield to16(q.start), to16(q.end), 0, quote
         if "DAT" not in self._hidden:
             date = QTextCharFormat()
             date.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
             date.setUnderlineColor(QColor(self._theme.date_line))
             for d in ann.dates:
-                yield to16(d.start), to16(d.end), date
+                yield to16(d.start), to16(d.end), 1, date
         formats: dict[str, QTextCharFormat] = {}
         for etype in ENTITY_TYPES:
             fmt = QTextCharFormat()
@@ -266,17 +567,22 @@ class ArticleView(QTextBrowser):
                 continue
             fmt = formats[entity.type]
             for m in entity.mentions:
-                yield to16(m.start), to16(m.end), fmt
+                yield to16(m.start), to16(m.end), 2, fmt
 
     @Slot()
-    def on_highlighter_finished(self) -> None:
-        self.highlightingFinished.emit()
+    def on_renderer_finished(self) -> None:
+        if self._ann is not None:
+            self.highlightingFinished.emit()
 
     def highlighting(self) -> bool:
-        return self._highlighter.busy()
+        return self._renderer.busy() or self._renderer.building()
 
     def longest_chunk_ms(self) -> int:
-        return self._highlighter.longest_chunk_ms
+        return self._renderer.longest_chunk_ms
+
+    def highlight_format_at(self, cp: int) -> QTextCharFormat:
+        """The type highlight painted at code point ``cp`` (quotes, dates, entity types merged)."""
+        return self._renderer.format_at(self._map.to_utf16(cp))
 
     # ------------------------------------------------------------------ appearance
 
@@ -284,7 +590,7 @@ class ArticleView(QTextBrowser):
         self._theme = theme
         self.setStyleSheet(f"QTextBrowser#articleView {{ background: {theme.base}; color: {theme.text}; border: none; }}")
         if self._ann is not None:
-            self._rehighlight()
+            self._rehighlight(reset=True)
 
     def set_zoom(self, steps: int) -> None:
         self._zoom = steps
@@ -293,12 +599,18 @@ class ArticleView(QTextBrowser):
     def point_size(self) -> int:
         return BASE_POINT_SIZE + self._zoom
 
-    def _apply_font(self) -> None:
+    def _font(self) -> QFont:
         font = QFont("Vazirmatn")
         font.setPointSize(self.point_size())
         font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+        return font
+
+    def _apply_font(self) -> None:
+        font = self._font()
         self.document().setDefaultFont(font)
         self.setFont(font)
+        # The whole text is laid out again: in small steps, as after a resize.
+        self._renderer.relayout()
 
     def set_hidden_types(self, hidden: set[str]) -> None:
         self._hidden = set(hidden)
@@ -321,6 +633,10 @@ class ArticleView(QTextBrowser):
 
     def show_span(self, start: int, end: int) -> None:
         """Select code points ``start:end`` and scroll them into view."""
+        if self._renderer.building():
+            self._pending_span = (start, end)  # shown once the text is in
+            return
+        self._pending_span = None
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._map.to_utf16(start))
         cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
@@ -347,6 +663,8 @@ class ArticleView(QTextBrowser):
         return selection
 
     def _update_extra(self) -> None:
+        if self._renderer.building():
+            return  # the positions belong to the text still being built; applied once it is shown
         extra: list[QTextEdit.ExtraSelection] = []
         entity = self._ann.entity(self._selected) if self._ann is not None and self._selected else None
         if entity is not None:
@@ -372,10 +690,11 @@ class ArticleView(QTextBrowser):
         """The entity mention covering code point ``cp``."""
         if self._ann is None:
             return None
-        index = bisect.bisect_right(self._starts, cp) - 1
+        spans, starts = self._mention_spans()
+        index = bisect.bisect_right(starts, cp) - 1
         # Mentions don't nest in practice; look back a little in case they do.
         for i in range(index, max(-1, index - 8), -1):
-            start, end, entity_id = self._spans[i]
+            start, end, entity_id = spans[i]
             if start <= cp < end:
                 entity = self._ann.entity(entity_id)
                 if entity is not None and entity.type not in self._hidden:

@@ -7,8 +7,9 @@ turns those signals into navigation or into edits through the core.
 from __future__ import annotations
 
 from collections import Counter
+from typing import Iterator
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
+from PySide6.QtCore import QElapsedTimer, QModelIndex, QObject, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +47,10 @@ TYPE_LABELS = {
 UNKNOWN_SPEAKER = "نامشخص"
 ALL_SPEAKERS = "همه"
 QUOTE_ELIDE = 80
+# Lists up to this many rows are filled at once; longer ones a slice of at most ~8 ms at a time,
+# so a 5 MB article's thousands of quotes or names never hold the window.
+SYNC_ROWS = 500
+FILL_BUDGET_MS = 8
 
 
 def fa_number(n: int) -> str:
@@ -59,6 +64,51 @@ def elide(text: str, limit: int = QUOTE_ELIDE) -> str:
         return text
     space = text.rfind(" ", 0, limit)
     return (text[:space] if space > limit // 2 else text[:limit]) + "…"
+
+
+class _Filler(QObject):
+    """Runs the steps of filling a long list a slice of at most ``FILL_BUDGET_MS`` at a time.
+
+    Signals:
+        finished(): the last step ran.
+    """
+
+    finished = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._steps: Iterator[None] = iter(())
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.on_timeout)
+
+    def start(self, steps: Iterator[None], at_once: bool) -> None:
+        """Run ``steps`` (a generator yielding after each row or so); all now when ``at_once``."""
+        self._timer.stop()
+        self._steps = steps
+        if at_once:
+            for _ in steps:
+                pass
+            self.finished.emit()
+        else:
+            self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._steps = iter(())
+
+    def busy(self) -> bool:
+        return self._timer.isActive()
+
+    @Slot()
+    def on_timeout(self) -> None:
+        clock = QElapsedTimer()
+        clock.start()
+        for _ in self._steps:
+            if clock.elapsed() >= FILL_BUDGET_MS:
+                return
+        self._timer.stop()
+        self.finished.emit()
 
 
 def _plain_click() -> bool:
@@ -319,6 +369,10 @@ class QuotesPanel(QWidget):
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        # Wrapped rows are measured one by one; thousands of them in one go would hold the window.
+        self.list.setLayoutMode(QListWidget.LayoutMode.Batched)
+        self.list.setBatchSize(100)
+        self._filler = _Filler(self)
         self.empty_label = QLabel("نقل قولی نیست", self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setEnabled(False)
@@ -364,18 +418,35 @@ class QuotesPanel(QWidget):
         self._text = text
         wanted = self.speaker_combo.currentData()
         self.list.clear()
-        for quote, key, label in self._quotes:
-            if wanted is not None and key != wanted:
-                continue
+        shown = [(q, label) for q, key, label in self._quotes if wanted is None or key == wanted]
+        self._shown = len(shown)
+        self.empty_label.setVisible(not shown)
+        self._filler.start(self._add_items(text, shown), at_once=len(shown) <= SYNC_ROWS)
+
+    def _add_items(self, text: str, shown: list[tuple[Quote, str]]) -> Iterator[None]:
+        batch: list[QListWidgetItem] = []
+        for quote, label in shown:
             words = text[quote.start : quote.end]
             item = QListWidgetItem(f"{elide(words)}\n— {label}")
             item.setToolTip(" ".join(words.split()))
             item.setData(SPAN_ROLE, (quote.start, quote.end))
+            batch.append(item)
+            if len(batch) == 50:
+                self._add_batch(batch)
+                batch = []
+                yield
+        self._add_batch(batch)
+
+    def _add_batch(self, items: list[QListWidgetItem]) -> None:
+        for item in items:
             self.list.addItem(item)
-        self.empty_label.setVisible(self.list.count() == 0)
 
     def item_count(self) -> int:
-        return self.list.count()
+        """How many quotes the list shows (some may still be on their way in)."""
+        return getattr(self, "_shown", 0)
+
+    def filling(self) -> bool:
+        return self._filler.busy()
 
     @Slot(int)
     def on_speaker_combo_currentIndexChanged(self, _index: int) -> None:
@@ -423,6 +494,7 @@ class EntitiesPanel(QWidget):
         layout.addWidget(self.tree)
         self.tree.clicked.connect(self.on_tree_clicked)
         self.tree.activated.connect(self.on_tree_activated)
+        self._filler = _Filler(self)
 
     def set_annotations(self, ann: Annotations) -> None:
         collapsed = {
@@ -430,11 +502,15 @@ class EntitiesPanel(QWidget):
             for r in range(self.tree.topLevelItemCount())
             if not self.tree.topLevelItem(r).isExpanded()
         }
+        self._filler.stop()
         self.tree.clear()
+        by_type: dict[str, list[Entity]] = {etype: [] for etype in TYPE_LABELS}
+        for entity in ann.entities:
+            if entity.type in by_type:
+                by_type[entity.type].append(entity)
+        groups: list[tuple[QTreeWidgetItem, list[Entity]]] = []
         for etype, label in TYPE_LABELS.items():
-            members = sorted(
-                (e for e in ann.entities if e.type == etype), key=lambda e: (-len(e.mentions), fold_key(e.name))
-            )
+            members = by_type[etype]
             if not members:
                 continue
             group = QTreeWidgetItem([f"{label} ({fa_number(len(members))})", ""])
@@ -442,15 +518,33 @@ class EntitiesPanel(QWidget):
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
+            self.tree.addTopLevelItem(group)
+            group.setExpanded("type:" + etype not in collapsed)
+            groups.append((group, members))
+        # The groups are there at once; their members (sorted, then added) follow in slices.
+        total = sum(len(members) for _group, members in groups)
+        self._filler.start(self._add_children(groups), at_once=total <= SYNC_ROWS)
+
+    def _add_children(self, groups: list[tuple[QTreeWidgetItem, list[Entity]]]) -> Iterator[None]:
+        for group, members in groups:
+            members.sort(key=lambda e: (-len(e.mentions), fold_key(e.name)))
+            yield
+            batch: list[QTreeWidgetItem] = []
             for entity in members:
                 child = QTreeWidgetItem([entity.name, fa_number(len(entity.mentions))])
                 child.setData(0, ID_ROLE, entity.id)
                 child.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
                 if entity.role:
                     child.setToolTip(0, f"{entity.name} — {entity.role}")
-                group.addChild(child)
-            self.tree.addTopLevelItem(group)
-            group.setExpanded("type:" + etype not in collapsed)
+                batch.append(child)
+                if len(batch) == 50:
+                    group.addChildren(batch)
+                    batch = []
+                    yield
+            group.addChildren(batch)
+
+    def filling(self) -> bool:
+        return self._filler.busy()
 
     def group_labels(self) -> list[str]:
         return [self.tree.topLevelItem(r).text(0) for r in range(self.tree.topLevelItemCount())]

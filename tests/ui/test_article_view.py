@@ -6,9 +6,10 @@ import time
 
 import pytest
 from hypothesis import given, strategies as st
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from reader.core.document import Annotations, Entity, Span
+from reader.core.document import Annotations, Entity, Quote, Span
 from reader.ui.article_view import ArticleView, Utf16Map
 from reader.ui.theme import DARK, LIGHT, contrast
 
@@ -41,11 +42,14 @@ def test_highlight_lands_on_the_mention_after_an_emoji(qtbot):
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.highlightingFinished):
         view.set_annotations(ann)
+    # Highlights are the blocks' layout formats (what is painted), not document formats.
+    assert view.highlight_format_at(start).background().color().name() == LIGHT.entity["PER"]
+    assert view.highlight_format_at(start + 4).background().color().name() == LIGHT.entity["PER"]
+    assert view.highlight_format_at(start - 1).background().style() == Qt.BrushStyle.NoBrush
+    assert view.highlight_format_at(start + 5).background().style() == Qt.BrushStyle.NoBrush
     cursor = QTextCursor(view.document())
     cursor.setPosition(view.utf16_map().to_utf16(start) + 1)
-    assert cursor.charFormat().background().color().name() == LIGHT.entity["PER"]
-    cursor.setPosition(view.utf16_map().to_utf16(start) - 1)
-    assert cursor.charFormat().background().color().name() != LIGHT.entity["PER"]
+    assert cursor.charFormat().background().style() == Qt.BrushStyle.NoBrush  # the text itself is untouched
     assert view.mention_at(start + 2)[0].id == "e1"
     assert view.toPlainText() == text
 
@@ -68,6 +72,30 @@ def test_big_documents_are_highlighted_in_short_chunks(qtbot):
     with qtbot.waitSignal(view.highlightingFinished, timeout=60000):
         pass
     assert view.longest_chunk_ms() < 100
+    assert view.toPlainText() == text  # built in pieces, then shown whole
+    assert view.highlight_format_at(spans[-1].start).background().color().name() == LIGHT.entity["PER"]
+
+
+def test_entity_highlight_wins_over_a_quote_and_hiding_a_type_removes_it(qtbot):
+    text = "او گفت «پوتین به کره می‌رود» و رفت.\nبند دوم."
+    putin = text.index("پوتین")
+    quote = Quote(text.index("«"), text.index("»") + 1)
+    ann = Annotations(text=text, entities=(Entity("e1", "PER", "پوتین", mentions=(Span(putin, putin + 5),)),),
+                      quotes=(quote,))
+    view = ArticleView()
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.highlightingFinished):
+        view.set_annotations(ann)
+    assert view.highlight_format_at(putin).background().color().name() == LIGHT.entity["PER"]
+    assert view.highlight_format_at(quote.end - 2).background().color().name() == LIGHT.quote
+    with qtbot.waitSignal(view.highlightingFinished):
+        view.set_hidden_types({"PER"})
+    assert view.highlight_format_at(putin).background().color().name() == LIGHT.quote
+    assert view.mention_at(putin) is None
+    with qtbot.waitSignal(view.highlightingFinished):
+        view.set_theme(DARK)
+        view.set_hidden_types(set())
+    assert view.highlight_format_at(putin).background().color().name() == DARK.entity["PER"]
 
 
 @pytest.mark.parametrize("theme", [LIGHT, DARK])
