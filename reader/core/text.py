@@ -263,6 +263,12 @@ class Cancelled(Exception):
     """Raised inside core loops when the caller's cancel check says stop."""
 
 
+# Paragraphs are normalised together up to about this many characters: hazm's
+# Normalizer.normalize rebuilds two translation tables on every call (~1 ms), which
+# per paragraph costs more than the normalising itself on a long text.
+_BATCH_CHARS = 32_000
+
+
 def tokenize(
     text: str,
     progress: ProgressFn | None = None,
@@ -271,37 +277,68 @@ def tokenize(
     """Split ``text`` into sentences and tokens, each anchored in ``text``.
 
     ``progress(done, total)`` is called with character counts; ``cancel()``
-    returning true raises ``Cancelled`` between paragraphs.
+    returning true raises ``Cancelled`` between batches of paragraphs.
     """
     hazm = _Hazm.get()
     result: list[Sentence] = []
     total = len(text)
-    for p_start, p_end in paragraphs(text):
+    for b_start, b_end in _batches(text):
         if cancel is not None and cancel():
             raise Cancelled()
-        result.extend(_tokenize_paragraph(hazm, text, p_start, p_end))
+        result.extend(_tokenize_batch(hazm, text, b_start, b_end))
         if progress is not None:
-            progress(p_end, total)
+            progress(b_end, total)
     return result
 
 
-def _tokenize_paragraph(hazm: _Hazm, text: str, p_start: int, p_end: int) -> list[Sentence]:
-    normalized = normalize(text[p_start:p_end], p_start)
+def _batches(text: str) -> Iterator[tuple[int, int]]:
+    """Runs of whole paragraphs of about ``_BATCH_CHARS`` characters."""
+    start = end = -1
+    for p_start, p_end in paragraphs(text):
+        if start < 0:
+            start = p_start
+        end = p_end
+        if end - start >= _BATCH_CHARS:
+            yield start, end
+            start = -1
+    if start >= 0:
+        yield start, end
+
+
+def _tokenize_batch(hazm: _Hazm, text: str, b_start: int, b_end: int) -> list[Sentence]:
+    normalized = normalize(text[b_start:b_end], b_start)
+    norm = normalized.text
+    sentences: list[Sentence] = []
+    previous_end = b_start
+    line_start = 0
+    # hazm keeps line breaks, so each line of the normalised batch is one paragraph.
+    while line_start < len(norm):
+        line_end = norm.find("\n", line_start)
+        if line_end == -1:
+            line_end = len(norm)
+        if norm[line_start:line_end].strip():
+            previous_end = _tokenize_line(hazm, text, normalized, line_start, line_end, previous_end, sentences)
+        line_start = line_end + 1
+    return sentences
+
+
+def _tokenize_line(
+    hazm: _Hazm, text: str, normalized: Normalized, line_start: int, line_end: int,
+    previous_end: int, sentences: list[Sentence],
+) -> int:
     norm = normalized.text
     starts, ends = normalized.starts, normalized.ends
     length = len(text)
-    sentences: list[Sentence] = []
-    cursor = 0
-    previous_end = p_start
-    for sentence_text in hazm.sentences.tokenize(norm):
-        s_at = norm.find(sentence_text, cursor)
+    cursor = line_start
+    for sentence_text in hazm.sentences.tokenize(norm[line_start:line_end]):
+        s_at = norm.find(sentence_text, cursor, line_end)
         if s_at == -1:
             s_at = cursor
         s_end = s_at + len(sentence_text) if s_at >= cursor else cursor
         tokens: list[Token] = []
         t_cursor = s_at
         for word in hazm.words.tokenize(sentence_text):
-            w_at = norm.find(word, t_cursor, max(s_end, t_cursor) + len(word))
+            w_at = norm.find(word, t_cursor, min(max(s_end, t_cursor) + len(word), line_end))
             if w_at == -1:
                 continue  # hazm rewrote it (e.g. joined parts); skip rather than guess
             t_cursor = w_at + len(word)
@@ -320,7 +357,7 @@ def _tokenize_paragraph(hazm: _Hazm, text: str, p_start: int, p_end: int) -> lis
         cursor = max(cursor, s_end)
         if tokens:
             sentences.append(Sentence(tokens[0].start, tokens[-1].end, tuple(tokens)))
-    return sentences
+    return previous_end
 
 
 def snap(text: str, start: int, end: int) -> tuple[int, int]:
