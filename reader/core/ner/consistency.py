@@ -6,7 +6,9 @@ Once a name has been tagged somewhere in the document, its other untagged
 occurrences get the same type; a full person name also lends its type to its
 surname standing alone. Common words are left alone: a sequence spreads only
 if it holds a word that hazm's lexicon calls rare or does not know, because a
-common word tagged once («مهر») is no evidence about its other uses.
+common word tagged once («مهر») is no evidence about its other uses. An
+organisation the tagger clipped in one sentence is widened to the longer name
+it tagged in another.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from typing import Sequence
 from reader.core.ner.features import Lexicon, feature_key
 
 SPREAD_TYPES = ("PER", "LOC", "ORG")
+# Types whose clipped mentions are widened to a longer name seen in the document.
+EXTEND_TYPES = ("ORG",)
 # hazm's lexicon frequency band (log10 of its corpus count) at or below which a word counts as rare.
 RARE_BAND = 5
 _MAX_LEN = 6
@@ -59,26 +63,54 @@ def propagate(
     if not votes:
         return [list(t) for t in tags]
     names = {name: counter.most_common(1)[0][0] for name, counter in votes.items()}
-    longest = max(len(n) for n in names)
+    # Candidates by first word, longest first: most tokens start no name at all.
+    by_first: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+    for name, kind in names.items():
+        by_first.setdefault(name[0], []).append((len(name), name, kind))
+    for first_of in by_first.values():
+        first_of.sort(key=lambda c: -c[0])
 
     out = [list(t) for t in tags]
     for s_keys, s_tags in zip(keys, out):
+        n = len(s_keys)
         i = 0
-        while i < len(s_keys):
-            if s_tags[i] != "O":
+        while i < n:
+            candidates = by_first.get(s_keys[i])
+            if candidates is None:
                 i += 1
                 continue
-            for length in range(min(longest, len(s_keys) - i), 0, -1):
-                found = names.get(tuple(s_keys[i : i + length]))
-                if found is None or any(t != "O" for t in s_tags[i : i + length]):
+            for length, name, found in candidates:
+                end = i + length
+                if end > n or tuple(s_keys[i:end]) != name:
                     continue
-                # Do not glue onto a neighbouring chunk of the same type: that would change its span.
-                if i + length < len(s_tags) and s_tags[i + length] == f"I-{found}":
+                span = s_tags[i:end]
+                if all(t == "O" for t in span):
+                    # Do not glue onto a neighbouring chunk of the same type: that would change its span.
+                    if end < n and s_tags[end] == f"I-{found}":
+                        continue
+                elif not (found in EXTEND_TYPES and length >= 2 and _extends(s_tags, i, end, found)):
                     continue
                 s_tags[i] = f"B-{found}"
-                for k in range(i + 1, i + length):
+                for k in range(i + 1, end):
                     s_tags[k] = f"I-{found}"
-                i += length - 1
+                i = end - 1
                 break
             i += 1
     return out
+
+
+def _extends(tags: Sequence[str], start: int, end: int, kind: str) -> bool:
+    """Whether ``start:end`` holds only ``kind`` chunks and ``O`` and tagging it as one chunk
+    changes it without cutting a chunk that reaches past it.
+
+    An organisation named in full once («وزارت امور خارجه») and clipped elsewhere
+    («وزارت» missed, «امور خارجه» tagged) is then tagged in full.
+    """
+    span = tags[start:end]
+    if any(t != "O" and t[2:] != kind for t in span):
+        return False
+    if span[0] == f"B-{kind}" and all(t == f"I-{kind}" for t in span[1:]):
+        return False  # already exactly this chunk
+    if tags[start].startswith("I-"):
+        return False  # a chunk begins before the span
+    return not (end < len(tags) and tags[end] == f"I-{kind}")

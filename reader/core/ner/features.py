@@ -166,9 +166,13 @@ def stem(key: str) -> str:
 
 # ----------------------------------------------------------------------------- features
 
-ALL_GROUPS = ("word", "affix", "shape", "context", "wide", "bigram", "lexicon", "stem", "gazetteer", "title", "document")
-# Groups of the shipped model: "wide" (neighbour affixes, ±3 words) did not raise dev F1.
-DEFAULT_GROUPS = frozenset(ALL_GROUPS) - {"wide"}
+ALL_GROUPS = (
+    "word", "affix", "shape", "context", "wide", "bigram", "lexicon", "stem", "gazetteer", "title", "document",
+    "cluster", "orghead",
+)
+# Groups of the shipped model: "wide" (neighbour affixes, ±3 words) and "cluster"
+# (word2vec k-means classes, see ``clusters``) did not raise dev F1 (resources/models/ner.md).
+DEFAULT_GROUPS = frozenset(ALL_GROUPS) - {"wide", "cluster"}
 # PEYMA marks no article boundaries but runs in article order: blocks of this many
 # sentences stand in for an article when training (the app passes real articles).
 ARTICLE_WINDOW = 30
@@ -179,6 +183,11 @@ class FeatureConfig:
     """Which feature groups are on; each group was kept only after it raised dev F1."""
 
     groups: frozenset[str] = field(default_factory=lambda: DEFAULT_GROUPS)
+    # First words of multi-word organisation names («وزارت», «خبرگزاری»), counted in
+    # the training split by ``train.org_heads``; folded.
+    org_heads: frozenset[str] = frozenset()
+    # Label scheme the CRF was trained with: "iob" (IOB2) or "bilou"; output is always IOB2.
+    scheme: str = "iob"
 
     def has(self, group: str) -> bool:
         return group in self.groups
@@ -200,6 +209,7 @@ def _shape(key: str) -> str:
 
 
 _OFFSETS = (-2, -1, 1, 2)
+_HEAD_DISTANCE = {d: f"ohd={d}" for d in range(1, 6)}
 
 
 class FeatureExtractor:
@@ -210,8 +220,12 @@ class FeatureExtractor:
     position prefix, so a position costs a few tuple concatenations.
     """
 
-    def __init__(self, config: FeatureConfig | None = None) -> None:
+    def __init__(
+        self, config: FeatureConfig | None = None, clusters: dict[str, tuple[str, ...]] | None = None
+    ) -> None:
         self.config = config or FeatureConfig()
+        self._clusters = clusters if clusters is not None and self.config.has("cluster") else {}
+        self._heads = self.config.org_heads if self.config.has("orghead") else frozenset()
         self._lexicon = hazm_lexicon() if self.config.has("lexicon") else None
         self.lexicon = self._lexicon
         self._own: dict[str, tuple[str, ...]] = {}
@@ -220,6 +234,7 @@ class FeatureExtractor:
         # Document features: what the rest of the article says about a rare word.
         self._document: dict[str, tuple[str, ...]] = {}
         self._pinned = False
+        self._rare_cache: dict[str, bool] = {}
 
     def cached_tokens(self) -> int:
         """How many token strings have cached features."""
@@ -231,6 +246,22 @@ class FeatureExtractor:
         self._document = self._document_features(sentences) if sentences is not None else {}
 
     def _rare(self, key: str) -> bool:
+        """A word of three letters or more that hazm's lexicon calls rare or does not know."""
+        rare = self._rare_cache.get(key)
+        if rare is None:
+            if len(key) < 3 or not key.isalpha():
+                rare = False
+            elif self._lexicon is None:
+                rare = True
+            else:
+                entry = self._lexicon.lookup(key)
+                rare = entry is None or entry[1] <= 5
+            if len(self._rare_cache) < 500_000:
+                self._rare_cache[key] = rare
+        return rare
+
+    def _rare_any(self, key: str) -> bool:
+        # A neighbour counts as rare at any length (the length test is only for the word itself).
         if self._lexicon is None:
             return True
         entry = self._lexicon.lookup(key)
@@ -249,7 +280,7 @@ class FeatureExtractor:
             keys = [feature_key(t) for t in tokens]
             n = len(keys)
             for i, key in enumerate(keys):
-                if len(key) < 3 or not key.isalpha() or not self._rare(key):
+                if not self._rare(key):
                     continue
                 seen = flags.setdefault(key, set())
                 if "d1" in seen:
@@ -259,8 +290,8 @@ class FeatureExtractor:
                     seen.add("dt")
                 if i + 2 < n and keys[i + 1] in ("،", ",") and keys[i + 2] in _TITLES:
                     seen.add("da")
-                if (i > 0 and keys[i - 1].isalpha() and self._rare(keys[i - 1])) or (
-                    i + 1 < n and keys[i + 1].isalpha() and self._rare(keys[i + 1])
+                if (i > 0 and keys[i - 1].isalpha() and self._rare_any(keys[i - 1])) or (
+                    i + 1 < n and keys[i + 1].isalpha() and self._rare_any(keys[i + 1])
                 ):
                     seen.add("dr")
         return {k: tuple(sorted(v - {"d1"})) for k, v in flags.items() if v - {"d1"}}
@@ -315,6 +346,16 @@ class FeatureExtractor:
                 near.append("pos=" + entry[0])
         if cfg.has("stem") and len(key) > 2:
             feats.append("st=" + stem(key))
+        ids = self._clusters.get(key)
+        if ids is not None:
+            for level, cid in enumerate(ids):
+                feats.append(f"c{level}={cid}")
+            near.append(f"c1={ids[1] if len(ids) > 1 else ids[0]}")
+        elif self._clusters:
+            feats.append("c=none")
+        if key in self._heads:
+            feats.append("oh")
+            near.append("oh")
         if cfg.has("title"):
             if key in _TITLES:
                 feats.append("title")
@@ -329,53 +370,82 @@ class FeatureExtractor:
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         """The feature lists of one sentence, one list per token."""
+        # The hot loop of tagging: group switches are read once, and per-position
+        # work is only what cannot be cached per token string.
         cfg = self.config
         n = len(tokens)
+        if n == 0:
+            return []
         parts = [self._token(t) for t in tokens]
         keys = [feature_key(t) for t in tokens]
         gaz = gazetteers.match(keys) if cfg.has("gazetteer") else None
         context = cfg.has("context")
+        wide = cfg.has("wide")
+        bigram = cfg.has("bigram")
+        titles = [k in _TITLES for k in keys] if cfg.has("title") else None
+        if titles is not None and not any(titles):
+            titles = None
+        document = self._document
+        heads = self._heads
+        last_head = -100
+        last = n - 1
         out: list[list[str]] = []
         for i in range(n):
+            key = keys[i]
             feats = list(parts[i][0])
-            doc = self._document.get(keys[i])
-            if doc:
-                feats.extend(doc)
+            if document:
+                doc = document.get(key)
+                if doc:
+                    feats.extend(doc)
             if i == 0:
                 feats.append("BOS")
-            if i == n - 1:
+            if i == last:
                 feats.append("EOS")
             if context:
-                for slot, offset in enumerate(_OFFSETS):
-                    j = i + offset
-                    if 0 <= j < n:
-                        feats.extend(parts[j][1][slot])
-            if cfg.has("wide"):
+                if i > 1:
+                    feats.extend(parts[i - 2][1][0])
+                if i > 0:
+                    feats.extend(parts[i - 1][1][1])
+                if i < last:
+                    feats.extend(parts[i + 1][1][2])
+                if i + 1 < last:
+                    feats.extend(parts[i + 2][1][3])
+            if wide:
                 # The words either side together («وزیر … ،», «آقای … گفت») and a third word out.
                 left = keys[i - 1] if i > 0 else "<s>"
-                right = keys[i + 1] if i < n - 1 else "</s>"
+                right = keys[i + 1] if i < last else "</s>"
                 feats.append(f"sw={left}|{right}")
                 if i >= 3:
                     feats.append("-3:w=" + keys[i - 3])
                 if i + 3 < n:
                     feats.append("3:w=" + keys[i + 3])
-            if cfg.has("bigram"):
+            if bigram:
                 if i > 0:
-                    feats.append(f"bg-={keys[i - 1]}|{keys[i]}")
-                if i < n - 1:
-                    feats.append(f"bg+={keys[i]}|{keys[i + 1]}")
+                    feats.append("bg-=" + keys[i - 1] + "|" + key)
+                if i < last:
+                    feats.append("bg+=" + key + "|" + keys[i + 1])
             if gaz is not None and gaz[i]:
                 feats.append("gz=" + gaz[i])
                 if i > 0 and gaz[i - 1]:
                     feats.append("gz-1=" + gaz[i - 1])
-            if cfg.has("title"):
+            if heads:
+                # Inside an organisation phrase: how far back its head word stands
+                # («سازمان انرژی اتمی ایران»); punctuation ends the phrase.
+                if key in heads:
+                    last_head = i
+                elif not key.isalnum():
+                    last_head = -100
+                elif i - last_head <= 5:
+                    feats.append(_HEAD_DISTANCE[i - last_head])
+            if titles is not None:
                 # A title up to three words back («وزیر امور خارجه ژاپن ...») still
                 # announces the name that follows it.
-                for back in (1, 2, 3):
-                    j = i - back
-                    if j >= 0 and keys[j] in _TITLES:
-                        feats.append(f"title-{back}")
-                        break
+                if i > 0 and titles[i - 1]:
+                    feats.append("title-1")
+                elif i > 1 and titles[i - 2]:
+                    feats.append("title-2")
+                elif i > 2 and titles[i - 3]:
+                    feats.append("title-3")
             out.append(feats)
         return out
 

@@ -40,14 +40,15 @@ def place_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _longest() -> int:
-    return max(len(name) for name in place_names())
+def _prefixes() -> frozenset[str]:
+    """Every leading part of every name: a token run that is none cannot grow into a name."""
+    return frozenset(name[:k] for name in place_names() for k in range(1, len(name) + 1))
 
 
 def match(keys: Sequence[str]) -> list[str]:
     """Per token: ``B-kind``/``I-kind`` of the longest place name starting there, or ``""``."""
     names = place_names()
-    longest = _longest()
+    prefixes = _prefixes()
     n = len(keys)
     out = [""] * n
     folded = [_gaz_key(k) for k in keys]
@@ -58,7 +59,7 @@ def match(keys: Sequence[str]) -> list[str]:
         joined = ""
         for length in range(1, min(MAX_TOKENS, n - i) + 1):
             joined += folded[i + length - 1]
-            if len(joined) > longest:
+            if joined not in prefixes:
                 break
             hit = names.get(joined)
             if hit is not None:

@@ -27,7 +27,10 @@ def config_path(model: Path) -> Path:
 
 
 def save_config(model: Path, config: "FeatureConfig") -> None:
-    config_path(model).write_text(json.dumps({"groups": sorted(config.groups)}) + "\n", encoding="utf-8")
+    data: dict[str, Any] = {"groups": sorted(config.groups), "scheme": config.scheme}
+    if config.org_heads:
+        data["org_heads"] = sorted(config.org_heads)
+    config_path(model).write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def load_config(model: Path) -> "FeatureConfig":
@@ -36,8 +39,33 @@ def load_config(model: Path) -> "FeatureConfig":
     side = config_path(model)
     if not side.exists():
         return FeatureConfig()
-    groups = json.loads(side.read_text(encoding="utf-8"))["groups"]
-    return FeatureConfig(frozenset(groups))
+    data = json.loads(side.read_text(encoding="utf-8"))
+    return FeatureConfig(
+        frozenset(data["groups"]),
+        org_heads=frozenset(data.get("org_heads", ())),
+        scheme=data.get("scheme", "iob"),
+    )
+
+
+def to_bilou(tags: Sequence[str]) -> list[str]:
+    """IOB2 tags in BILOU: the last token of a chunk is ``L-``, a one-token chunk ``U-``."""
+    out = list(tags)
+    n = len(tags)
+    for i, tag in enumerate(tags):
+        if tag == "O":
+            continue
+        kind = tag[2:]
+        ends = i + 1 >= n or tags[i + 1] != f"I-{kind}"
+        if tag[0] == "B":
+            out[i] = f"U-{kind}" if ends else tag
+        elif ends:
+            out[i] = f"L-{kind}"
+    return out
+
+
+def from_bilou(tags: Sequence[str]) -> list[str]:
+    """BILOU tags back in IOB2 (``U-`` → ``B-``, ``L-`` → ``I-``)."""
+    return [("B" + t[1:] if t[0] == "U" else "I" + t[1:] if t[0] == "L" else t) for t in tags]
 
 
 class NerTagger:
@@ -49,6 +77,7 @@ class NerTagger:
     def __init__(self, sequence_tagger: Any, extractor: "FeatureExtractor") -> None:
         self._tagger = sequence_tagger
         self._extractor = extractor
+        self._bilou = extractor.config.scheme == "bilou"
         self._lock = threading.Lock()
 
     @classmethod
@@ -61,7 +90,11 @@ class NerTagger:
         model = Path(path) if path is not None else default_model_path()
         if not model.is_file():
             raise FileNotFoundError(f"NER model not found: {model}")
-        extractor = FeatureExtractor(load_config(model))
+        from reader.core.ner.clusters import clusters_path, load_clusters
+
+        config = load_config(model)
+        clusters = load_clusters(clusters_path(model)) if config.has("cluster") else None
+        extractor = FeatureExtractor(config, clusters)
         return cls(SequenceTagger(model=str(model), data_maker=extractor.sentences), extractor)
 
     def tag(self, sentences: Sequence[Sequence[str]], *, document: bool = True) -> list[list[str]]:
@@ -87,8 +120,8 @@ class NerTagger:
                     if not sentence:
                         result.append([])
                         continue
-                    tagged = self._tagger.tag(list(sentence))
-                    result.append([tag for _, tag in tagged])
+                    tagged = [tag for _, tag in self._tagger.tag(list(sentence))]
+                    result.append(from_bilou(tagged) if self._bilou else tagged)
                 return result
             finally:
                 self._extractor.pin_document(None)

@@ -2,6 +2,7 @@
 
     python -m reader.core.ner.train            # train split → resources/models/ner.crfsuite
     python -m reader.core.ner.train --drop gazetteer --out /tmp/x.crfsuite   # an ablation
+    python -m reader.core.ner.train --add cluster --scheme bilou --out /tmp/y.crfsuite
 
 Training and tagging both go through hazm's ``SequenceTagger`` (python-crfsuite)
 with this package's feature extractor as its ``data_maker``.
@@ -18,7 +19,7 @@ from typing import Sequence
 from reader.core.ner.corpus import TaggedSentence, read_tagged
 from reader.core.ner.features import ALL_GROUPS, ARTICLE_WINDOW, FeatureConfig, FeatureExtractor
 from reader.core.ner.scoring import Report, evaluate
-from reader.core.ner.tagger import NerTagger, default_model_path, save_config
+from reader.core.ner.tagger import NerTagger, default_model_path, save_config, to_bilou
 
 # ../shared beside the checkout holds the corpus; the app itself never reads it.
 SHARED_PEYMA = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "peyma"
@@ -27,6 +28,31 @@ SHARED_PEYMA = Path(__file__).resolve().parents[3].parent / "shared" / "data" / 
 DEFAULT_C1 = 0.1
 DEFAULT_C2 = 0.01
 DEFAULT_ITERATIONS = 200
+DEFAULT_SCHEME = "iob"
+# An organisation head must start this many multi-word ORG names in train, and
+# do so in this share of its occurrences.
+HEAD_MIN_COUNT = 3
+HEAD_MIN_SHARE = 0.1
+
+
+def org_heads(sentences: Sequence[TaggedSentence]) -> frozenset[str]:
+    """Folded first words of multi-word ORG names in ``sentences`` that mostly start one."""
+    from collections import Counter
+
+    from reader.core.ner.features import feature_key
+
+    starts: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for sentence in sentences:
+        keys = [feature_key(tok) for tok, _ in sentence]
+        tags = [tag for _, tag in sentence]
+        seen.update(keys)
+        for i, tag in enumerate(tags):
+            if tag == "B-ORG" and i + 1 < len(tags) and tags[i + 1] == "I-ORG":
+                starts[keys[i]] += 1
+    return frozenset(
+        k for k, c in starts.items() if c >= HEAD_MIN_COUNT and c / seen[k] >= HEAD_MIN_SHARE and len(k) > 1 and k.isalpha()
+    )
 
 
 def train_model(
@@ -41,12 +67,27 @@ def train_model(
     """Train a CRF on tagged sentences, write it to ``out`` and return it loaded."""
     from hazm import SequenceTagger
 
+    from dataclasses import replace
+
+    from reader.core.ner.clusters import build_clusters, clusters_path, save_clusters
+
     config = config or FeatureConfig()
-    extractor = FeatureExtractor(config)
+    if config.has("orghead") and not config.org_heads:
+        config = replace(config, org_heads=org_heads(sentences))
     out.parent.mkdir(parents=True, exist_ok=True)
+    clusters = None
+    if config.has("cluster"):
+        # Unlabelled use of the training tokens only; rebuilt with the model, same seed.
+        clusters = build_clusters([[tok for tok, _ in s] for s in sentences])
+        save_clusters(clusters_path(out), clusters)
+    extractor = FeatureExtractor(config, clusters)
     hazm_tagger = SequenceTagger(data_maker=extractor.sentences)
+    if config.scheme == "bilou":
+        labelled = [list(zip([t for t, _ in s], to_bilou([g for _, g in s]))) for s in sentences]
+    else:
+        labelled = [list(s) for s in sentences]
     hazm_tagger.train(
-        [list(s) for s in sentences],
+        labelled,
         c1=c1,
         c2=c2,
         max_iteration=iterations,
@@ -85,15 +126,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--iterations", type=int, default=DEFAULT_ITERATIONS)
     parser.add_argument("--drop", nargs="*", default=[], choices=ALL_GROUPS, help="feature groups to leave out")
     parser.add_argument("--only", nargs="*", choices=ALL_GROUPS, help="use exactly these feature groups")
+    parser.add_argument("--add", nargs="*", default=[], choices=ALL_GROUPS, help="feature groups to add")
+    parser.add_argument("--scheme", choices=("iob", "bilou"), default=DEFAULT_SCHEME, help="labels the CRF learns")
     args = parser.parse_args(argv)
 
     groups = set(args.only) if args.only is not None else set(FeatureConfig().groups)
-    config = FeatureConfig(frozenset(groups - set(args.drop)))
+    config = FeatureConfig(frozenset((groups | set(args.add)) - set(args.drop)), scheme=args.scheme)
     train = read_tagged(args.train)
     started = time.perf_counter()
     tagger = train_model(train, args.out, config, c1=args.c1, c2=args.c2, iterations=args.iterations)
     trained = time.perf_counter() - started
-    print(f"groups: {' '.join(sorted(config.groups))}  c1={args.c1} c2={args.c2} iterations={args.iterations}")
+    print(f"groups: {' '.join(sorted(config.groups))}  scheme={args.scheme} c1={args.c1} c2={args.c2} iterations={args.iterations}")
     print(f"trained on {len(train)} sentences in {trained:.0f} s; model {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
     if args.dev and args.dev.exists():
         dev = read_tagged(args.dev)

@@ -37,3 +37,17 @@ def test_short_and_non_alphabetic_words_do_not_spread() -> None:
     sentences = [["۱۲", "اب"], ["۱۲", "اب"]]
     tags = [["B-PER", "B-LOC"], ["O", "O"]]
     assert propagate(sentences, tags, None)[1] == ["O", "O"]
+
+
+def test_a_clipped_organisation_is_widened_to_its_full_name() -> None:
+    sentences = [["وزارت", "امور", "خارجه", "گفت"], ["وزارت", "امور", "خارجه", "افزود"]]
+    tags = [["B-ORG", "I-ORG", "I-ORG", "O"], ["O", "B-ORG", "I-ORG", "O"]]
+    assert propagate(sentences, tags, None)[1] == ["B-ORG", "I-ORG", "I-ORG", "O"]
+
+
+def test_widening_does_not_cut_a_longer_chunk_or_another_type() -> None:
+    sentences = [["بانک", "ملی", "گفت"], ["بانک", "ملی", "ایران"], ["بانک", "ملی"]]
+    tags = [["B-ORG", "I-ORG", "O"], ["O", "B-ORG", "I-ORG"], ["O", "B-LOC"]]
+    out = propagate(sentences, tags, None)
+    assert out[1] == ["O", "B-ORG", "I-ORG"]
+    assert out[2] == ["O", "B-LOC"]
