@@ -125,6 +125,8 @@ class _Renderer(QObject):
         # Runs still being collected (a long article has tens of thousands), in slices.
         self._source: Iterator[tuple[int, int, int, QTextCharFormat]] | None = None
         self._collected: list[tuple[int, int, int, QTextCharFormat]] = []
+        self._sorted = False
+        self._visible_pending = False
         # Per block number: UTF-16 start (one more entry: the end), the pass it was last brought
         # up to date in, and the runs it shows.
         self._block_starts: list[int] = [0, 1]
@@ -165,7 +167,7 @@ class _Renderer(QObject):
         text = self._pending_text
         self._building, self._pending_text = None, ""
         count = document.blockCount()
-        starts = _block_starts(text)
+        starts = _block_starts(text, self._view.utf16_map())
         if len(starts) != count + 1 or starts[-1] != document.characterCount():
             # The text has separators insertText treats differently; ask the document instead.
             starts = []
@@ -178,8 +180,12 @@ class _Renderer(QObject):
         self._done = [-1] * count
         self._applied = [()] * count
         self._relayout = True
+        # Made here, before the view has a width for it, the layout costs half of what it does
+        # when setDocument makes it.
+        document.documentLayout()
         self.documentReady.emit(document)
-        self.restart()
+        # setDocument alone takes a while on a long text: the first blocks wait for the next slice.
+        self.restart(now=False)
 
     # ------------------------------------------------------------------ formats
 
@@ -189,7 +195,7 @@ class _Renderer(QObject):
 
         Unless ``at_once``, the runs are collected a slice at a time before any block uses them.
         """
-        self._source, self._collected = iter(runs), []
+        self._source, self._collected, self._sorted = iter(runs), [], False
         if at_once:
             self._collect(float("inf"))
         if reset:
@@ -198,7 +204,10 @@ class _Renderer(QObject):
             self.restart()
 
     def _collect(self, deadline: float) -> bool:
-        """Take runs from the source until ``deadline``; True once all are in (and sorted)."""
+        """Take runs from the source until ``deadline``; True once all are in (and sorted).
+
+        Sorting and indexing tens of thousands of runs take a slice each of their own.
+        """
         source, collected = self._source, self._collected
         if source is None:
             return True
@@ -206,11 +215,15 @@ class _Renderer(QObject):
             collected.append(run)
             if count % 256 == 255 and time.perf_counter() >= deadline:
                 return False
-        collected.sort(key=lambda r: r[0])
+        if not self._sorted:
+            collected.sort(key=lambda r: r[0])
+            self._sorted = True
+            if time.perf_counter() >= deadline:
+                return False
         self._runs = collected
         self._starts = [r[0] for r in collected]
         self._longest = max((r[1] - r[0] for r in collected), default=0)
-        self._source, self._collected = None, []
+        self._source, self._collected, self._sorted = None, [], False
         return True
 
     def relayout(self) -> None:
@@ -218,12 +231,14 @@ class _Renderer(QObject):
         self._relayout = True
         self.restart()
 
-    def restart(self) -> None:
-        """Start a new pass over every block, the visible ones first."""
+    def restart(self, now: bool = True) -> None:
+        """Start a new pass over every block, the visible ones first (``now``, or in the next slice)."""
         self._pass += 1
         self._next = 0
         if self._building is None:
-            self.update_visible()
+            self._visible_pending = not now
+            if now:
+                self.update_visible()
             self._timer.start()
 
     def busy(self) -> bool:
@@ -333,10 +348,12 @@ class _Renderer(QObject):
             self._timer.stop()
             return
         if self._source is not None:
-            if self._collect(deadline):
-                self.update_visible()
+            self._visible_pending = self._collect(deadline)
             self._note(began)
             return
+        if self._visible_pending:
+            self._visible_pending = False
+            self.update_visible()
         self._next = self._walk(document, self._next, len(self._done) - 1, deadline)
         self._note(began)
         if self._next >= len(self._done):
@@ -360,14 +377,12 @@ class _Renderer(QObject):
         return merged
 
 
-def _block_starts(text: str) -> list[int]:
+def _block_starts(text: str, positions: Utf16Map) -> list[int]:
     """Where each paragraph of ``text`` starts once in a document (UTF-16), and the end."""
-    astral = [m.start() for m in _ASTRAL.finditer(text)]
+    to16 = positions.to_utf16
     starts = [0]
-    for match in re.finditer("\n", text):
-        cp = match.end()
-        starts.append(cp + bisect.bisect_left(astral, cp))
-    starts.append(len(text) + len(astral) + 1)  # characterCount() counts the last separator
+    starts.extend(to16(match.end()) for match in re.finditer("\n", text))
+    starts.append(to16(len(text)) + 1)  # characterCount() counts the last separator
     return starts
 
 

@@ -189,23 +189,32 @@ class PeoplePanel(QWidget):
         self.tree.activated.connect(self.on_tree_activated)
         self.tree.customContextMenuRequested.connect(self.on_tree_customContextMenuRequested)
         self.tree.itemSelectionChanged.connect(self.on_tree_itemSelectionChanged)
+        self._filler = _Filler(self)
         self.on_tree_itemSelectionChanged()
         self._update_empty()
 
     # ----------------------------------------------------------------- data
 
     def set_annotations(self, ann: Annotations) -> None:
+        people = [e for e in ann.entities if e.type == "PER"]
+        self._filler.start(self._load(ann, people), at_once=len(people) <= SYNC_ROWS)
+
+    def _load(self, ann: Annotations, people: list[Entity]) -> Iterator[None]:
         selected = set(self.selected_ids())
-        mentions = {e.id: len(e.mentions) for e in ann.entities}
-        quotes = Counter(q.speaker for q in ann.quotes if q.speaker)
-        self._people = sorted(
-            (e for e in ann.entities if e.type == "PER"),
-            key=lambda e: (-mentions[e.id], fold_key(e.name)),
-        )
         self.tree.clear()
+        quotes = Counter(q.speaker for q in ann.quotes if q.speaker)
+        keys = []
+        for index, person in enumerate(people):
+            keys.append((-len(person.mentions), fold_key(person.name), index))
+            if index % 200 == 199:
+                yield
+        keys.sort()
+        self._people = [people[index] for _m, _k, index in keys]
+        yield
+        batch: list[QTreeWidgetItem] = []
         for person in self._people:
             item = QTreeWidgetItem(
-                [person.name, person.role or "", fa_number(mentions[person.id]), fa_number(quotes[person.id])]
+                [person.name, person.role or "", fa_number(len(person.mentions)), fa_number(quotes[person.id])]
             )
             item.setData(0, ID_ROLE, person.id)
             item.setToolTip(0, person.name + (f" — {person.role}" if person.role else ""))
@@ -213,9 +222,25 @@ class PeoplePanel(QWidget):
                 item.setToolTip(1, person.role)
             for column in (2, 3):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignCenter)
-            self.tree.addTopLevelItem(item)
-            item.setSelected(person.id in selected)
-        self.on_filter_textChanged(self.filter_edit.text())
+            batch.append(item)
+            if len(batch) == 50:
+                self._add_items(batch, selected)
+                batch = []
+                yield
+        self._add_items(batch, selected)
+        if self.filter_edit.text().strip():
+            self.on_filter_textChanged(self.filter_edit.text())
+        else:
+            self._update_empty()
+
+    def _add_items(self, items: list[QTreeWidgetItem], selected: set[str]) -> None:
+        self.tree.addTopLevelItems(items)
+        for item in items:
+            if item.data(0, ID_ROLE) in selected:
+                item.setSelected(True)
+
+    def filling(self) -> bool:
+        return self._filler.busy()
 
     def item_for(self, entity_id: str) -> QTreeWidgetItem | None:
         for row in range(self.tree.topLevelItemCount()):
@@ -387,41 +412,62 @@ class QuotesPanel(QWidget):
         self._fill_combo([])
 
     def set_annotations(self, ann: Annotations) -> None:
+        self._filler.start(self._load(ann), at_once=len(ann.quotes) <= SYNC_ROWS)
+
+    def _load(self, ann: Annotations) -> Iterator[None]:
         names = {e.id: e.name for e in ann.entities}
-        self._quotes = []
-        for quote in sorted(ann.quotes, key=lambda q: q.start):
+        yield
+        quotes = []
+        for index, quote in enumerate(sorted(ann.quotes, key=lambda q: q.start)):
             if quote.speaker and quote.speaker in names:
                 key, label = quote.speaker, names[quote.speaker]
             elif quote.speaker_text:
                 key, label = "text:" + fold_key(quote.speaker_text), quote.speaker_text
             else:
                 key, label = "", UNKNOWN_SPEAKER
-            self._quotes.append((quote, key, label))
+            quotes.append((quote, key, label))
+            if index % 200 == 199:
+                yield
+        self._quotes = quotes
         speakers: dict[str, tuple[str, int]] = {}
         for _quote, key, label in self._quotes:
             speakers[key] = (label, speakers.get(key, (label, 0))[1] + 1)
         previous = self.speaker_combo.currentData()
-        self._fill_combo(sorted(speakers.items(), key=lambda kv: (-kv[1][1], kv[1][0])))
+        self.speaker_combo.blockSignals(True)
+        yield from self._combo_steps(sorted(speakers.items(), key=lambda kv: (-kv[1][1], kv[1][0])))
         index = self.speaker_combo.findData(previous)
         self.speaker_combo.setCurrentIndex(max(0, index))
-        self._fill_list(ann.text)
+        self.speaker_combo.blockSignals(False)
+        yield from self._list_steps(ann.text)
 
     def _fill_combo(self, speakers: list[tuple[str, tuple[str, int]]]) -> None:
         self.speaker_combo.blockSignals(True)
-        self.speaker_combo.clear()
-        self.speaker_combo.addItem(ALL_SPEAKERS, None)
-        for key, (label, count) in speakers:
-            self.speaker_combo.addItem(f"{label} ({fa_number(count)})", key)
+        for _ in self._combo_steps(speakers):
+            pass
         self.speaker_combo.blockSignals(False)
 
+    def _combo_steps(self, speakers: list[tuple[str, tuple[str, int]]]) -> Iterator[None]:
+        self.speaker_combo.clear()
+        self.speaker_combo.addItem(ALL_SPEAKERS, None)
+        for index, (key, (label, count)) in enumerate(speakers):
+            self.speaker_combo.addItem(f"{label} ({fa_number(count)})", key)
+            if index % 100 == 99:
+                yield
+
     def _fill_list(self, text: str) -> None:
+        wanted = self.speaker_combo.currentData()
+        count = sum(1 for _q, key, _l in self._quotes if wanted is None or key == wanted)
+        self._filler.start(self._list_steps(text), at_once=count <= SYNC_ROWS)
+
+    def _list_steps(self, text: str) -> Iterator[None]:
+        self.speaker_combo.blockSignals(False)  # in case a fill that blocked them was cut short
         self._text = text
         wanted = self.speaker_combo.currentData()
         self.list.clear()
         shown = [(q, label) for q, key, label in self._quotes if wanted is None or key == wanted]
         self._shown = len(shown)
         self.empty_label.setVisible(not shown)
-        self._filler.start(self._add_items(text, shown), at_once=len(shown) <= SYNC_ROWS)
+        yield from self._add_items(text, shown)
 
     def _add_items(self, text: str, shown: list[tuple[Quote, str]]) -> Iterator[None]:
         batch: list[QListWidgetItem] = []

@@ -12,6 +12,7 @@ check. Functions run here never touch widgets.
 from __future__ import annotations
 
 import threading
+import time
 import traceback
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -19,6 +20,10 @@ from typing import Any, Callable
 from PySide6.QtCore import QElapsedTimer, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 SHOW_PROGRESS_AFTER_MS = 500
+# A job passes progress on at most this often. The core may report every paragraph; each report
+# is a queued call the GUI thread runs, and while the worker holds the GIL each one may wait a
+# switch interval for it: thousands of them queue up into a stall.
+PROGRESS_INTERVAL_S = 0.05
 
 
 class Job:
@@ -28,8 +33,13 @@ class Job:
         self.token = token
         self._emit = emit_progress
         self._cancel = threading.Event()
+        self._last_progress = 0.0
 
     def progress(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self._last_progress < PROGRESS_INTERVAL_S:
+            return
+        self._last_progress = now
         self._emit(self.token, int(done), int(total))
 
     def cancelled(self) -> bool:
