@@ -153,7 +153,7 @@ def hazm_lexicon() -> Lexicon:
 
 @lru_cache(maxsize=1)
 def _stemmer() -> Callable[[str], str]:
-    from hazm import Stemmer
+    from hazm.stemmer import Stemmer
 
     return Stemmer().stem
 

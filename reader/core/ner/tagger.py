@@ -83,7 +83,12 @@ class NerTagger:
     @classmethod
     def load(cls, path: Path | None = None) -> "NerTagger":
         """Open a trained model (default: the shipped one); hazm is imported only now."""
-        from hazm import SequenceTagger
+        # hazm's own tagger class, from its module: the package's __init__ would also load
+        # gensim, fasttext and all of NLTK, a second or more the reader never uses.
+        from reader.core.cache import lean_import_hazm
+
+        lean_import_hazm()
+        from hazm.sequence_tagger import SequenceTagger
 
         from reader.core.ner.features import FeatureExtractor
 
