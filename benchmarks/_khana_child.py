@@ -5,16 +5,10 @@ parent turn the ``--timings`` figures (relative to it) into times since the spaw
 start-up counts for khana exactly as it does for the baselines.
 """
 
-import os
 import sys
 
 import reader.app
 
 if __name__ == "__main__":
-    if os.environ.get("KHANA_BENCH_PATCHED") == "1":
-        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-        import _patches
-
-        _patches.apply()
     print(f"started-at {reader.app._STARTED:.6f}", flush=True)
     sys.exit(reader.app.main(sys.argv[1:]))

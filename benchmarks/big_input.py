@@ -9,10 +9,7 @@ the comparison is whole-process wall time and peak RSS (``wait4``'s ``ru_maxrss`
 The input is PEYMA's training sentences (tokens joined by spaces, 8 sentences to a paragraph)
 repeated to 5 MB, written once to build/bench/ (not committed). Rounds alternate hazm, khana.
 
-  .venv/bin/python benchmarks/big_input.py [--rounds 3] [--mb 5] [--patched]
-
-``--patched`` also runs, in the same rounds, khana with the start-up changes recommended for
-text.py and tagger.py (benchmarks/_patches.py applies them at run time).
+  .venv/bin/python benchmarks/big_input.py [--rounds 3] [--mb 5]
 """
 
 from __future__ import annotations
@@ -33,7 +30,6 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--mb", type=int, default=5)
-    parser.add_argument("--patched", action="store_true")
     options = parser.parse_args()
     big = big_text(options.mb * 1_000_000)
     text = big.read_text(encoding="utf-8")
@@ -41,8 +37,6 @@ def main() -> int:
           f"{text.count(chr(10) * 2) + 1:,} paragraphs; load average {load_average()}", flush=True)
     env = gui_env()
     variants = {"khana": [*khana_command(), "annotate", str(big), "-o", "/dev/null"]}
-    if options.patched:
-        variants["khana, patched"] = [PYTHON, str(HERE / "_khana_child.py"), "annotate", str(big), "-o", "/dev/null"]
     hz_wall, hz_peak = [], []
     results: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in variants}
     for round_ in range(options.rounds):
@@ -52,7 +46,7 @@ def main() -> int:
         hz_wall.append(base.wall), hz_peak.append(base.peak_mb)
         line = f"round {round_ + 1}: hazm {base.wall:.1f} s {base.peak_mb:.0f} MB ({base.stdout.strip()})"
         for name, command in variants.items():
-            run = run_child(command, env=dict(env, KHANA_BENCH_PATCHED="1" if "patched" in name else "0"))
+            run = run_child(command, env=env)
             if run.code != 0:
                 raise SystemExit(f"{name} annotate failed ({run.code}): {run.stderr.strip()[-2000:]}")
             results[name][0].append(run.wall), results[name][1].append(run.peak_mb)

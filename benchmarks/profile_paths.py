@@ -4,7 +4,7 @@
             and a pyinstrument profile of ``pipeline.warm_up()`` (hazm, the NER model)
   big       pyinstrument over ``load_document`` + ``pipeline.analyse`` of the 5 MB input, in-process
 
-  .venv/bin/python benchmarks/profile_paths.py [startup|big]... [--patched]
+  .venv/bin/python benchmarks/profile_paths.py [startup|big]...
 """
 
 from __future__ import annotations
@@ -22,9 +22,6 @@ from _common import PYTHON, ROOT, WORK, big_text  # noqa: E402
 _WARM_UP = """
 import sys
 sys.path.insert(0, {bench!r})
-if {patched!r}:
-    import _patches
-    _patches.apply()
 from pyinstrument import Profiler
 profiler = Profiler(interval=0.001)
 profiler.start()
@@ -51,7 +48,7 @@ def _importtime(code: str, out: Path) -> None:
     print(f"{out.name}: top-level {sum(us for us, n in rows if not n.startswith('  ')) / 1e6:.2f} s of imports")
 
 
-def startup(patched: bool) -> None:
+def startup() -> None:
     _importtime(
         "from reader.ui.launch import prepare_application; prepare_application(['khana']);"
         "from reader.ui.main_window import MainWindow",
@@ -59,18 +56,14 @@ def startup(patched: bool) -> None:
     )
     _importtime("from reader.core import pipeline; pipeline.warm_up()", WORK / "importtime-ready.txt")
     env = dict(os.environ, KHANA_CACHE_DIR=str(WORK / "user-cache"))
-    code = _WARM_UP.format(bench=str(Path(__file__).resolve().parent), patched=patched)
+    code = _WARM_UP.format(bench=str(Path(__file__).resolve().parent))
     result = subprocess.run([PYTHON, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT)
-    out = WORK / f"warm-up{'-patched' if patched else ''}.txt"
+    out = WORK / "warm-up.txt"
     out.write_text(result.stdout + result.stderr, encoding="utf-8")
     print(f"{out.name} written")
 
 
-def big(patched: bool) -> None:
-    if patched:
-        import _patches
-
-        _patches.apply()
+def big() -> None:
     from pyinstrument import Profiler
 
     from reader.core import pipeline
@@ -95,12 +88,11 @@ def big(patched: bool) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("paths", nargs="*", default=["startup", "big"], choices=["startup", "big"])
-    parser.add_argument("--patched", action="store_true", help="with the recommended changes (benchmarks/_patches.py)")
     options = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("KHANA_CACHE_DIR", str(WORK / "user-cache"))
     for name in options.paths:
-        {"startup": startup, "big": big}[name](options.patched)
+        {"startup": startup, "big": big}[name]()
     return 0
 
 

@@ -13,10 +13,7 @@ Rounds alternate bare Qt, hazm, khana so drifting load on a shared machine hits 
 A first, uncounted round warms the file cache and khana's user cache (``build/bench/user-cache``,
 kept across runs like a real user's; ``--cold-cache`` empties it before every khana run).
 
-  .venv/bin/python benchmarks/startup.py [--rounds 7] [--cold-cache] [--patched]
-
-``--patched`` also measures, in the same rounds, khana with the start-up changes recommended for text.py and tagger.py
-(benchmarks/_patches.py applies them at run time; nothing in reader/ is changed).
+  .venv/bin/python benchmarks/startup.py [--rounds 7] [--cold-cache]
 """
 
 from __future__ import annotations
@@ -60,9 +57,9 @@ def hazm() -> tuple[float, float]:
     return _values(child.stdout)["ready-at"] - child.spawned, child.wall
 
 
-def khana(cold_cache: bool, patched: bool = False) -> tuple[float, float, float, float]:
+def khana(cold_cache: bool) -> tuple[float, float, float, float]:
     """(first paint, ready) since spawn, the in-process ``ready`` from --timings, and the whole wall time."""
-    env = gui_env(KHANA_BENCH_PATCHED="1" if patched else "0")
+    env = gui_env()
     if cold_cache:
         shutil.rmtree(env["KHANA_CACHE_DIR"], ignore_errors=True)
     with tempfile.TemporaryDirectory() as folder:
@@ -83,20 +80,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--cold-cache", action="store_true", help="empty khana's user cache before each khana run")
-    parser.add_argument("--patched", action="store_true",
-                        help="apply the recommended text.py/tagger.py changes at run time (benchmarks/_patches.py)")
     options = parser.parse_args()
     if sys.platform != "linux":
         print("note: perf_counter may not be one clock across processes here; figures may be off", file=sys.stderr)
     WORK.mkdir(parents=True, exist_ok=True)
     print(f"load average before: {load_average()}; platform: {gui_env().get('QT_QPA_PLATFORM', 'xcb (DISPLAY)')}")
-    variants = [("khana", False)] + ([("khana, patched", True)] if options.patched else [])
+    variants = ["khana"]
     bare_qt(), hazm()  # warm-up round, not counted
-    for _, patched in variants:
-        khana(options.cold_cache, patched)
+    khana(options.cold_cache)
     qt_paint, qt_wall, hz_ready, hz_wall = [], [], [], []
     results: dict[str, dict[str, list[float]]] = {
-        name: {"paint": [], "ready": [], "inproc": [], "wall": []} for name, _ in variants
+        name: {"paint": [], "ready": [], "inproc": [], "wall": []} for name in variants
     }
     for round_ in range(options.rounds):
         paint, wall = bare_qt()
@@ -104,8 +98,8 @@ def main() -> int:
         ready, wall = hazm()
         hz_ready.append(ready), hz_wall.append(wall)
         line = f"round {round_ + 1}: bare-Qt paint {qt_paint[-1]:.3f}  hazm {hz_ready[-1]:.3f}"
-        for name, patched in variants:
-            first, ready, inproc, wall = khana(options.cold_cache, patched)
+        for name in variants:
+            first, ready, inproc, wall = khana(options.cold_cache)
             r = results[name]
             r["paint"].append(first), r["ready"].append(ready), r["inproc"].append(inproc), r["wall"].append(wall)
             line += f"  {name}: paint {first:.3f} ready {ready:.3f}"
