@@ -6,7 +6,6 @@ line a user can act on. The file is only ever read. Nothing is fetched.
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import os
 import re
@@ -205,24 +204,21 @@ def _looks_like_html(text: str) -> bool:
 
 
 def _from_html(text: str, p: Path, warnings: tuple[str, ...]) -> Document:
+    from reader.core.export.html import extract_embedded
+
     try:
-        from reader.core.export.html import extract_embedded
-    except ImportError:  # pragma: no cover - the exporter ships with the app
-        extract_embedded = None
-    if extract_embedded is not None:
-        try:
-            annotations = extract_embedded(text)
-        except AnnotationError as exc:
-            raise LoadError(f"{p.name} is a damaged Khana copy: {exc}") from None
-        if annotations is not None:
-            return Document(
-                text=annotations.text,
-                title=annotations.title,
-                article_date=annotations.article_date,
-                source=str(p),
-                annotations=annotations,
-                warnings=warnings + annotations.warnings,
-            )
+        annotations = extract_embedded(text)
+    except AnnotationError as exc:
+        raise LoadError(f"{p.name} is a damaged Khana copy: {exc}") from None
+    if annotations is not None:
+        return Document(
+            text=annotations.text,
+            title=annotations.title,
+            article_date=annotations.article_date,
+            source=str(p),
+            annotations=annotations,
+            warnings=warnings + annotations.warnings,
+        )
     page = htmltext.extract(text)
     return Document(text=page.text, title=page.title, article_date=page.date, source=str(p), warnings=warnings)
 
@@ -248,13 +244,3 @@ def _reason(exc: OSError) -> str:
         return "permission denied"
     return exc.strerror or str(exc)
 
-
-def parse_iso_datetime(value: str) -> dt.date | None:
-    """The date part of an ISO 8601 timestamp as found in page metadata, or None."""
-    match = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", value)
-    if not match:
-        return None
-    try:
-        return dt.date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
