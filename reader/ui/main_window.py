@@ -26,7 +26,7 @@ from reader.core.document import Annotations, Document, Span
 from reader.core.search import next_match
 from reader.ui import theme as themes
 from reader.ui.article_view import ArticleView, type_label
-from reader.ui.backend import CoreBackend
+from reader.ui.backend import CoreBackend, full_collections
 from reader.ui.commands import AnnotationsCommand
 from reader.ui.docks import Docks
 from reader.ui.find import FindBar
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._close_after_save = False
         self._walk = -1
+        self._holding_gc = False
         self.theme = themes.theme(settings.theme())
 
         self.view = ArticleView(self)
@@ -224,6 +225,7 @@ class MainWindow(QMainWindow):
         if document is None:
             return
         self.show_status(self.tr("در حال تحلیل متن…"))
+        self._hold_gc(True)
         self.runner.submit(
             "analyse",
             lambda job: self.backend.analyse(document, article_date, job.progress, job.cancelled),
@@ -242,7 +244,16 @@ class MainWindow(QMainWindow):
         self._apply(ann)
         self._update_title()
 
+    def _hold_gc(self, hold: bool, freeze: bool = False) -> None:
+        """No full garbage collection from the start of an analysis until its result is painted."""
+        if hold and not self._holding_gc:
+            full_collections.acquire()
+        elif not hold and self._holding_gc:
+            full_collections.release(freeze)
+        self._holding_gc = hold
+
     def on_analyse_failed(self, error: BaseException) -> None:
+        self._hold_gc(False)
         if self.backend.is_cancelled(error):
             self.show_status(self.tr("تحلیل لغو شد"))
         else:
@@ -303,6 +314,7 @@ class MainWindow(QMainWindow):
         if self._pending_ready:
             self._pending_ready = False
             self.view.viewport().repaint()
+            self._hold_gc(False, freeze=True)
             self.ready.emit()
 
     def edit(self, label: str, change: Callable[[Annotations], Annotations]) -> bool:
@@ -471,6 +483,7 @@ class MainWindow(QMainWindow):
             if kind != "warmup":
                 self.runner.cancel(kind)
                 if kind == "analyse":
+                    self._hold_gc(False)
                     self.show_status(self.tr("تحلیل لغو شد"))
 
     # ------------------------------------------------------------------ saving
@@ -575,6 +588,7 @@ class MainWindow(QMainWindow):
         self._autosave.stop()
         self.runner.cancel_all()
         self.runner.wait()
+        self._hold_gc(False)
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
