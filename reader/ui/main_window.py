@@ -185,15 +185,25 @@ class MainWindow(QMainWindow):
         path = os.path.abspath(path)
         self.show_status(self.tr("در حال باز کردن %1…").replace("%1", Path(path).name))
         self.runner.cancel("analyse")
+        try:
+            store = self.recovery_store()
+        except Exception:  # noqa: BLE001 - a broken recovery never stops the article from opening
+            store = None
+
+        def load(job) -> tuple[Document, Annotations | None]:  # type: ignore[no-untyped-def]
+            document = self.backend.load_document(path)
+            # Looking for a recovery hashes the whole text: here, not in the GUI thread.
+            return document, _find_recovery(store, path, document)
+
         self.runner.submit(
             "load",
-            lambda job: self.backend.load_document(path),
-            lambda doc, p=path: self.on_loaded(p, doc),
+            load,
+            lambda result, p=path: self.on_loaded(p, *result),
             lambda error, p=path: self.on_load_failed(p, error),
             label=self.tr("در حال باز کردن…"),
         )
 
-    def on_loaded(self, path: str, document: Document) -> None:
+    def on_loaded(self, path: str, document: Document, recovered: Annotations | None = None) -> None:
         self.path = path
         self.document_ = document
         self.copy_path = path if document.annotations is not None else None
@@ -212,7 +222,7 @@ class MainWindow(QMainWindow):
         if document.annotations is not None:
             self._show_fresh(document.annotations)
             return
-        restored = self._offer_recovery(path, document.text)
+        restored = self._offer_recovery(path, recovered)
         if restored is not None:
             self._show_fresh(restored)
             self._restored = True
@@ -267,11 +277,7 @@ class MainWindow(QMainWindow):
         if not getattr(self, "quiet_errors", False):
             QMessageBox.warning(self, self.tr("باز کردن ناموفق"), message)
 
-    def _offer_recovery(self, path: str, text: str) -> Annotations | None:
-        try:
-            restored = self.recovery_store().load(path, text)
-        except Exception:  # noqa: BLE001 - a broken recovery never stops the article from opening
-            return None
+    def _offer_recovery(self, path: str, restored: Annotations | None) -> Annotations | None:
         if restored is None:
             return None
         answer = QMessageBox.question(
@@ -613,3 +619,12 @@ def _one_line(error: BaseException) -> str:
     text = str(error).strip().splitlines()
     return text[0] if text else type(error).__name__
 
+
+def _find_recovery(store, path: str, document: Document) -> Annotations | None:  # type: ignore[no-untyped-def]
+    """Unsaved corrections kept for this article's text (runs on the task runner)."""
+    if store is None or document.annotations is not None:
+        return None
+    try:
+        return store.load(path, document.text)
+    except Exception:  # noqa: BLE001 - a broken recovery never stops the article from opening
+        return None
