@@ -54,6 +54,7 @@ def _build_fold_table() -> dict[int, str]:
 
 
 _FOLD_TABLE = _build_fold_table()
+_FOLD_PIECE = 65_536
 
 
 def fold(text: str) -> str:
@@ -62,7 +63,11 @@ def fold(text: str) -> str:
     Offsets found in ``fold(text)`` are offsets in ``text``; ZWNJ is kept so that
     patterns can decide whether it separates or joins.
     """
-    return text.translate(_FOLD_TABLE)
+    if len(text) <= _FOLD_PIECE:
+        return text.translate(_FOLD_TABLE)
+    # One translate of a 5 MB text holds the GIL for ~0.4 s and freezes the window that
+    # waits on it; pieces let other threads run in between.
+    return "".join(text[i : i + _FOLD_PIECE].translate(_FOLD_TABLE) for i in range(0, len(text), _FOLD_PIECE))
 
 
 def fold_key(text: str) -> str:
@@ -265,8 +270,9 @@ class Cancelled(Exception):
 
 # Paragraphs are normalised together up to about this many characters: hazm's
 # Normalizer.normalize rebuilds two translation tables on every call (~1 ms), which
-# per paragraph costs more than the normalising itself on a long text.
-_BATCH_CHARS = 32_000
+# per paragraph costs more than the normalising itself on a long text; larger batches
+# make hazm's regexes hold the GIL long enough to freeze a window waiting on it.
+_BATCH_CHARS = 8_000
 
 
 def tokenize(
