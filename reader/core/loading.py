@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from reader.core import htmltext, markdown
-from reader.core.document import AnnotationError, Document, annotations_from_json
+from reader.core.document import AnnotationError, Annotations, Document, annotations_from_json
 
 # Larger files are refused before they are read: a news article is kilobytes, and
 # 50 MB of text is already several hours of analysis and more than a view can hold.
@@ -211,14 +211,7 @@ def _from_html(text: str, p: Path, warnings: tuple[str, ...]) -> Document:
     except AnnotationError as exc:
         raise LoadError(f"{p.name} is a damaged Khana copy: {exc}") from None
     if annotations is not None:
-        return Document(
-            text=annotations.text,
-            title=annotations.title,
-            article_date=annotations.article_date,
-            source=str(p),
-            annotations=annotations,
-            warnings=warnings + annotations.warnings,
-        )
+        return _annotated(annotations, p, warnings + annotations.warnings)
     page = htmltext.extract(text)
     return Document(text=page.text, title=page.title, article_date=page.date, source=str(p), warnings=warnings)
 
@@ -228,12 +221,18 @@ def _from_json(text: str, p: Path) -> Document:
         annotations = annotations_from_json(text)
     except AnnotationError as exc:
         raise LoadError(f"{p.name}: {exc}") from None
+    return _annotated(annotations, p, annotations.warnings)
+
+
+def _annotated(annotations: Annotations, p: Path, warnings: tuple[str, ...]) -> Document:
+    """A Khana copy reopens as its own text and annotations, without analysis."""
     return Document(
         text=annotations.text,
         title=annotations.title,
         article_date=annotations.article_date,
         source=str(p),
         annotations=annotations,
+        warnings=warnings,
     )
 
 

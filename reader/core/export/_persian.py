@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from reader.core.calendar import GREGORIAN_MONTHS_FA as GREGORIAN_MONTHS
+from reader.core.calendar import JALALI_MONTHS, to_persian_digits
 from reader.core.document import DateMention, DateRange
-
-_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
 ENTITY_LABELS = {
     "PER": "شخص",
@@ -24,18 +24,10 @@ DATE_KIND_LABELS = {
     "duration": "مدت",
     "time": "ساعت",
 }
-JALALI_MONTHS = (
-    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
-    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
-)
-GREGORIAN_MONTHS = (
-    "ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن",
-    "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر",
-)
 
 
 def fa_digits(value: object) -> str:
-    return str(value).translate(_PERSIAN_DIGITS)
+    return to_persian_digits(str(value))
 
 
 def _format_day(iso: str, months: tuple[str, ...]) -> str:
