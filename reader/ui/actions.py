@@ -13,6 +13,10 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
+# Called by this plain name, with literal arguments, so that pyside6-lupdate extracts every string
+# (it does not follow a wrapper); the context is the window's, whose class name it matches.
+translate = QCoreApplication.translate
+
 
 @dataclass
 class Actions:
@@ -21,10 +25,6 @@ class Actions:
     by_name: dict[str, QAction] = field(default_factory=dict)
     themes: dict[str, QAction] = field(default_factory=dict)
     recent_menu: QMenu | None = None
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 def _action(window: "MainWindow", actions: Actions, name: str, text: str, slot: Callable[[], object],
@@ -45,26 +45,28 @@ def build_menus(window: "MainWindow") -> Actions:
     seq = QKeySequence
     std = QKeySequence.StandardKey
 
-    file_menu = bar.addMenu(_tr("&پرونده"))
-    file_menu.addAction(_action(window, actions, "open", _tr("باز کردن…"), window.choose_file, [seq(std.Open)]))
-    recent = file_menu.addMenu(_tr("پرونده‌های اخیر"))
+    file_menu = bar.addMenu(translate("MainWindow", "&پرونده"))
+    file_menu.addAction(_action(window, actions, "open", translate("MainWindow", "باز کردن…"),
+                                window.choose_file, [seq(std.Open)]))
+    recent = file_menu.addMenu(translate("MainWindow", "پرونده‌های اخیر"))
     actions.recent_menu = recent
     recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
     file_menu.addSeparator()
-    file_menu.addAction(_action(window, actions, "save", _tr("ذخیرهٔ نسخهٔ حاشیه‌نویسی‌شده"),
+    file_menu.addAction(_action(window, actions, "save", translate("MainWindow", "ذخیرهٔ نسخهٔ حاشیه‌نویسی‌شده"),
                                 lambda: window.save(), [seq("Ctrl+S")]))
-    file_menu.addAction(_action(window, actions, "save_as", _tr("ذخیره به نام…"),
+    file_menu.addAction(_action(window, actions, "save_as", translate("MainWindow", "ذخیره به نام…"),
                                 lambda: window.save(ask=True), [seq("Ctrl+Shift+S")]))
-    export = file_menu.addMenu(_tr("برون‌بری"))
+    export = file_menu.addMenu(translate("MainWindow", "برون‌بری"))
     for fmt, label in (("json", "JSON"), ("brat", "brat"), ("conll", "CoNLL")):
         export.addAction(_action(window, actions, f"export_{fmt}", label, lambda f=fmt: window.export(f)))
     file_menu.addSeparator()
-    file_menu.addAction(_action(window, actions, "quit", _tr("خروج"), window.close, [seq("Ctrl+Q")]))
+    file_menu.addAction(_action(window, actions, "quit", translate("MainWindow", "خروج"),
+                                window.close, [seq("Ctrl+Q")]))
 
-    edit_menu = bar.addMenu(_tr("&ویرایش"))
-    undo = window.undo_stack.createUndoAction(window, _tr("واگرد"))
+    edit_menu = bar.addMenu(translate("MainWindow", "&ویرایش"))
+    undo = window.undo_stack.createUndoAction(window, translate("MainWindow", "واگرد"))
     undo.setShortcuts([seq("Ctrl+Z")])
-    redo = window.undo_stack.createRedoAction(window, _tr("ازنو"))
+    redo = window.undo_stack.createRedoAction(window, translate("MainWindow", "ازنو"))
     redo.setShortcuts([seq("Ctrl+Shift+Z"), seq("Ctrl+Y")])
     for name, action in (("undo", undo), ("redo", redo)):
         action.setObjectName(name)
@@ -72,20 +74,24 @@ def build_menus(window: "MainWindow") -> Actions:
         actions.by_name[name] = action
         edit_menu.addAction(action)
     edit_menu.addSeparator()
-    edit_menu.addAction(_action(window, actions, "find", _tr("جست‌وجو…"), window.open_find, [seq("Ctrl+F")]))
-    edit_menu.addAction(_action(window, actions, "next_mention", _tr("اشارهٔ بعدی"),
+    edit_menu.addAction(_action(window, actions, "find", translate("MainWindow", "جست‌وجو…"),
+                                window.open_find, [seq("Ctrl+F")]))
+    edit_menu.addAction(_action(window, actions, "next_mention", translate("MainWindow", "اشارهٔ بعدی"),
                                 lambda: window.walk_mentions(False), [seq("F3")]))
-    edit_menu.addAction(_action(window, actions, "previous_mention", _tr("اشارهٔ قبلی"),
+    edit_menu.addAction(_action(window, actions, "previous_mention", translate("MainWindow", "اشارهٔ قبلی"),
                                 lambda: window.walk_mentions(True), [seq("Shift+F3")]))
 
-    view_menu = bar.addMenu(_tr("&نما"))
-    view_menu.addAction(_action(window, actions, "zoom_in", _tr("بزرگ‌نمایی"), lambda: window.zoom(1),
-                                [seq("Ctrl+="), seq("Ctrl++")]))
-    view_menu.addAction(_action(window, actions, "zoom_out", _tr("کوچک‌نمایی"), lambda: window.zoom(-1), [seq("Ctrl+-")]))
-    view_menu.addAction(_action(window, actions, "zoom_reset", _tr("اندازهٔ عادی"), lambda: window.zoom(None), [seq("Ctrl+0")]))
+    view_menu = bar.addMenu(translate("MainWindow", "&نما"))
+    view_menu.addAction(_action(window, actions, "zoom_in", translate("MainWindow", "بزرگ‌نمایی"),
+                                lambda: window.zoom(1), [seq("Ctrl+="), seq("Ctrl++")]))
+    view_menu.addAction(_action(window, actions, "zoom_out", translate("MainWindow", "کوچک‌نمایی"),
+                                lambda: window.zoom(-1), [seq("Ctrl+-")]))
+    view_menu.addAction(_action(window, actions, "zoom_reset", translate("MainWindow", "اندازهٔ عادی"),
+                                lambda: window.zoom(None), [seq("Ctrl+0")]))
     view_menu.addSeparator()
     group = QActionGroup(window)
-    for name, label, keys in (("light", _tr("پوستهٔ روشن"), "Ctrl+Shift+L"), ("dark", _tr("پوستهٔ تیره"), "Ctrl+Shift+D")):
+    for name, label, keys in (("light", translate("MainWindow", "پوستهٔ روشن"), "Ctrl+Shift+L"),
+                              ("dark", translate("MainWindow", "پوستهٔ تیره"), "Ctrl+Shift+D")):
         action = _action(window, actions, f"theme_{name}", label, lambda n=name: window.apply_theme(n), [seq(keys)])
         action.setCheckable(True)
         action.setData(name)
@@ -96,8 +102,9 @@ def build_menus(window: "MainWindow") -> Actions:
     for toggle in window.docks.toggle_actions():
         view_menu.addAction(toggle)
 
-    help_menu = bar.addMenu(_tr("&راهنما"))
-    help_menu.addAction(_action(window, actions, "about", _tr("دربارهٔ خوانا"), lambda: show_about(window), [seq("F1")]))
+    help_menu = bar.addMenu(translate("MainWindow", "&راهنما"))
+    help_menu.addAction(_action(window, actions, "about", translate("MainWindow", "دربارهٔ خوانا"),
+                                lambda: show_about(window), [seq("F1")]))
     return actions
 
 
@@ -109,15 +116,17 @@ def _fill_recent(window: "MainWindow", menu: QMenu) -> None:
         action.setToolTip(path)
         action.triggered.connect(lambda _checked=False, p=path: window.open_path(p))
     if not recent:
-        empty = menu.addAction(_tr("(خالی)"))
+        empty = menu.addAction(translate("MainWindow", "(خالی)"))
         empty.setEnabled(False)
     else:
         menu.addSeparator()
-        clear = menu.addAction(_tr("پاک کردن فهرست"))
+        clear = menu.addAction(translate("MainWindow", "پاک کردن فهرست"))
         clear.triggered.connect(lambda _checked=False: window.settings.clear_recent_files())
 
 
-ABOUT = """<div dir='rtl'>
+def _about_text() -> str:
+    # One literal, so pyside6-lupdate extracts it; the translation sets its own direction.
+    return translate("MainWindow", """<div dir='rtl'>
 <h3>خوانا</h3>
 <p>خبرخوان فارسی با نمایش نام‌ها، نقل قول‌ها و تاریخ‌ها.</p>
 <p>قلم <b>وزیرمتن</b> (Vazirmatn) از صابر راستی‌کردار، با پروانهٔ SIL Open Font License 1.1.</p>
@@ -125,8 +134,8 @@ ABOUT = """<div dir='rtl'>
 Shahshahani, M. S., Mohseni, M., Shakery, A., Faili, H.
 <i>PEYMA: A Tagged Corpus for Persian Named Entities</i>. arXiv:1801.09936, 2018.</p>
 <p>پردازش متن فارسی با hazm.</p>
-</div>"""
+</div>""")
 
 
 def show_about(window: "MainWindow") -> None:
-    QMessageBox.about(window, _tr("دربارهٔ خوانا"), _tr(ABOUT))
+    QMessageBox.about(window, translate("MainWindow", "دربارهٔ خوانا"), _about_text())

@@ -16,7 +16,7 @@ import re
 import time
 from typing import Iterable, Iterator
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -35,6 +35,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.core.document import ENTITY_TYPES, Annotations, Entity, Span
+from reader.ui.entity_types import type_label
 from reader.ui.i18n import PERSIAN_DIGITS
 from reader.ui.theme import LIGHT, Theme
 
@@ -52,20 +53,6 @@ MAX_VISIBLE_BLOCKS = 200
 # One relayout call covers about this much time's worth of text.
 LAYOUT_SLICE_MS = 5
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-def type_label(etype: str) -> str:
-    """The reader-facing name of an entity type, in the UI language."""
-    names = {
-        "PER": QCoreApplication.translate("EntityTypes", "شخص"),
-        "LOC": QCoreApplication.translate("EntityTypes", "مکان"),
-        "ORG": QCoreApplication.translate("EntityTypes", "سازمان"),
-        "DAT": QCoreApplication.translate("EntityTypes", "تاریخ"),
-        "TIM": QCoreApplication.translate("EntityTypes", "زمان"),
-        "MON": QCoreApplication.translate("EntityTypes", "پول"),
-        "PCT": QCoreApplication.translate("EntityTypes", "درصد"),
-    }
-    return names.get(etype, etype)
 
 
 class Utf16Map:

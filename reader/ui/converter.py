@@ -47,8 +47,8 @@ class ConverterWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.input = QLineEdit(self)
-        self.input.setPlaceholderText("مثلاً ۲۲ شهریور ۱۴۰۲ یا 2023-09-13")
-        self.input.setToolTip("تاریخ شمسی یا میلادی، مثلاً ۱۴۰۲/۰۶/۲۲ یا ۲۲ شهریور ۱۴۰۲ یا 2023-09-13")
+        self.input.setPlaceholderText(self.tr("مثلاً ۲۲ شهریور ۱۴۰۲ یا 2023-09-13"))
+        self.input.setToolTip(self.tr("تاریخ شمسی یا میلادی، مثلاً ۱۴۰۲/۰۶/۲۲ یا ۲۲ شهریور ۱۴۰۲ یا 2023-09-13"))
         self.input.setClearButtonEnabled(True)
         self.jalali_label = QLabel(self)
         self.gregorian_label = QLabel(self)
@@ -62,12 +62,12 @@ class ConverterWidget(QWidget):
         for label in (self.jalali_label, self.gregorian_label, self.weekday_label, self.hijri_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         results = QFormLayout()
-        results.addRow("شمسی:", self.jalali_label)
-        results.addRow("میلادی:", self.gregorian_label)
-        results.addRow("روز هفته:", self.weekday_label)
-        results.addRow("قمری (جدولی، تقریبی):", self.hijri_label)
+        results.addRow(self.tr("شمسی:"), self.jalali_label)
+        results.addRow(self.tr("میلادی:"), self.gregorian_label)
+        results.addRow(self.tr("روز هفته:"), self.weekday_label)
+        results.addRow(self.tr("قمری (جدولی، تقریبی):"), self.hijri_label)
 
-        converter = QGroupBox("تبدیل تاریخ", self)
+        converter = QGroupBox(self.tr("تبدیل تاریخ"), self)
         box = QVBoxLayout(converter)
         box.addWidget(self.input)
         box.addWidget(self.error_label)
@@ -82,9 +82,9 @@ class ConverterWidget(QWidget):
         self.day_spin = QSpinBox(self)
         self.day_spin.setLocale(persian)
         self.day_spin.setRange(1, 31)
-        self.set_button = QPushButton("تنظیم تاریخ خبر", self)
+        self.set_button = QPushButton(self.tr("تنظیم تاریخ خبر"), self)
         self.article_label = QLabel(self)
-        picker = QGroupBox("تاریخ خبر", self)
+        picker = QGroupBox(self.tr("تاریخ خبر"), self)
         row = QHBoxLayout()
         row.addWidget(self.day_spin)
         row.addWidget(self.month_combo, 1)
@@ -155,10 +155,16 @@ class ConverterWidget(QWidget):
 
     def _show_article_date(self, date: dt.date | None) -> None:
         if date is None:
-            self.article_label.setText("تاریخ خبر تعیین نشده است")
+            self.article_label.setText(self.tr("تاریخ خبر تعیین نشده است"))
         else:
             c = conversion_for(date)
-            self.article_label.setText(f"اکنون: {c.weekday_fa} {c.jalali_text()} ({c.gregorian_text()})")
+            # Weekday and month names are the calendar core's Persian, in either UI language.
+            self.article_label.setText(
+                self.tr("اکنون: %1 %2 (%3)")
+                .replace("%1", c.weekday_fa)
+                .replace("%2", c.jalali_text())
+                .replace("%3", c.gregorian_text())
+            )
 
     def _fit_days(self) -> None:
         # The day range follows the month and the Jalali leap year (from the core, not Qt).

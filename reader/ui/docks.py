@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from reader.core.document import Annotations
@@ -46,11 +46,11 @@ class Docks(QObject):
         self.panels: dict[str, QWidget] = {}
         self.docks: dict[str, QDockWidget] = {}
         titles = {
-            "people": window.tr("افراد"),
-            "quotes": window.tr("نقل قول‌ها"),
-            "entities": window.tr("نام‌ها"),
-            "mentions": window.tr("اشاره‌ها"),
-            "timeline": window.tr("گاه‌شمار"),
+            "people": QCoreApplication.translate("MainWindow", "افراد"),
+            "quotes": QCoreApplication.translate("MainWindow", "نقل قول‌ها"),
+            "entities": QCoreApplication.translate("MainWindow", "نام‌ها"),
+            "mentions": QCoreApplication.translate("MainWindow", "اشاره‌ها"),
+            "timeline": QCoreApplication.translate("MainWindow", "گاه‌شمار"),
         }
         # One column of panels on the far side from where reading starts (the "left" area of a
         # right-to-left window), so the article keeps most of the width: the lists on top, the

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QWidget
 
-from reader.ui.article_view import type_label
+from reader.ui.entity_types import type_label
 from reader.ui.theme import TYPE_ORDER, Theme
 
 

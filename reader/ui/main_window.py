@@ -25,7 +25,8 @@ from reader.core import editing
 from reader.core.document import Annotations, Document, Span
 from reader.core.search import next_match
 from reader.ui import theme as themes
-from reader.ui.article_view import ArticleView, type_label
+from reader.ui.article_view import ArticleView
+from reader.ui.entity_types import type_label
 from reader.ui.backend import CoreBackend, full_collections
 from reader.ui.commands import AnnotationsCommand
 from reader.ui.docks import Docks
@@ -35,7 +36,6 @@ from reader.ui.legend import Legend
 from reader.ui.settings import Settings
 from reader.ui.tasks import TaskRunner
 
-APP_NAME = "خوانا"
 AUTOSAVE_IDLE_MS = 3000
 
 
@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = Path(self.path).name if self.path else self.tr("بدون پرونده")
-        self.setWindowTitle(f"{name}[*] — {self.tr(APP_NAME)}")
+        self.setWindowTitle(f"{name}[*] — " + self.tr("خوانا"))
         self.setWindowModified(self.is_dirty())
 
     def show_status(self, text: str, msecs: int = 0) -> None:
@@ -544,7 +544,7 @@ class MainWindow(QMainWindow):
         ann = self.ann
         self.runner.submit("export", lambda job: self.backend.export(base, ann, fmt),
                            lambda paths: self.show_status(self.tr("برون‌بری شد: %1").replace(
-                               "%1", "، ".join(Path(p).name for p in paths)), 6000),
+                               "%1", self.tr("، ", "list separator").join(Path(p).name for p in paths)), 6000),
                            self.on_save_failed, label=self.tr("در حال برون‌بری…"))
 
     @Slot()

@@ -119,7 +119,8 @@ class MentionsPanel(QWidget):
     def clear(self) -> None:
         self.entity_id = None
         self.list.clear()
-        self.header.setText('<div dir="rtl">برای دیدن اشاره‌ها، یک نام را برگزینید.</div>')
+        hint = self.tr("برای دیدن اشاره‌ها، یک نام را برگزینید.")
+        self.header.setText(f'<div dir="{self._direction()}">{html.escape(hint)}</div>')
 
     def show_entity(self, ann: Annotations, entity_id: str) -> None:
         entity = ann.entity(entity_id)
@@ -127,9 +128,11 @@ class MentionsPanel(QWidget):
             self.clear()
             return
         self.entity_id = entity_id
-        count = to_persian_digits(str(len(entity.mentions)))
+        count = self.tr("%1 اشاره").replace("%1", to_persian_digits(str(len(entity.mentions))))
         role = f" — {html.escape(entity.role)}" if entity.role else ""
-        self.header.setText(f'<div dir="rtl"><b>{html.escape(entity.name)}</b>{role}<br>{count} اشاره</div>')
+        self.header.setText(
+            f'<div dir="{self._direction()}"><b>{html.escape(entity.name)}</b>{role}<br>{html.escape(count)}</div>'
+        )
         self.list.clear()
         for span in sorted(entity.mentions):
             left, match, right = kwic(ann.text, span.start, span.end, CONTEXT_WIDTH)
@@ -137,6 +140,10 @@ class MentionsPanel(QWidget):
             item.setData(SPAN_ROLE, (span.start, span.end))
             item.setData(KWIC_ROLE, (left, match, right))
             self.list.addItem(item)
+
+    def _direction(self) -> str:
+        # The header follows the UI language (set once for the application), not the article.
+        return "rtl" if self.isRightToLeft() else "ltr"
 
     def count(self) -> int:
         return self.list.count()

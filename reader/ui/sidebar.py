@@ -31,21 +31,12 @@ from PySide6.QtWidgets import (
 from reader.core.calendar import to_persian_digits
 from reader.core.document import Annotations, Entity, Quote
 from reader.core.text import fold_key
+from reader.ui.entity_types import type_label
+from reader.ui.theme import TYPE_ORDER
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 1
 
-TYPE_LABELS = {
-    "PER": "اشخاص",
-    "LOC": "مکان‌ها",
-    "ORG": "سازمان‌ها",
-    "DAT": "تاریخ‌ها",
-    "TIM": "زمان",
-    "MON": "پول",
-    "PCT": "درصد",
-}
-UNKNOWN_SPEAKER = "نامشخص"
-ALL_SPEAKERS = "همه"
 QUOTE_ELIDE = 80
 # Lists up to this many rows are filled at once; longer ones a slice of at most ~8 ms at a time,
 # so a 5 MB article's thousands of quotes or names never hold the window.
@@ -134,17 +125,16 @@ class PeoplePanel(QWidget):
     renameRequested = Signal(str, str)
     roleRequested = Signal(str, str)
 
-    COLUMNS = ("نام", "نقش", "اشاره", "نقل قول")
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._people: list[Entity] = []
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText("پالایش نام یا نقش…")
+        self.filter_edit.setPlaceholderText(self.tr("پالایش نام یا نقش…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.tree = QTreeWidget(self)
-        self.tree.setColumnCount(len(self.COLUMNS))
-        self.tree.setHeaderLabels(list(self.COLUMNS))
+        columns = [self.tr("نام"), self.tr("نقش"), self.tr("اشاره"), self.tr("نقل قول")]
+        self.tree.setColumnCount(len(columns))
+        self.tree.setHeaderLabels(columns)
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -160,7 +150,7 @@ class PeoplePanel(QWidget):
         for column in (2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
             self.tree.headerItem().setTextAlignment(column, Qt.AlignmentFlag.AlignCenter)
-        self.empty_label = QLabel("شخصی پیدا نشد", self)
+        self.empty_label = QLabel(self.tr("شخصی پیدا نشد"), self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setEnabled(False)
 
@@ -171,11 +161,11 @@ class PeoplePanel(QWidget):
         layout.addWidget(self.empty_label)
 
         # Actions live on the panel so their shortcuts work from the list (keyboard access).
-        self.rename_action = QAction("تغییر نام…", self)
+        self.rename_action = QAction(self.tr("تغییر نام…"), self)
         self.rename_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
-        self.role_action = QAction("تعیین نقش…", self)
+        self.role_action = QAction(self.tr("تعیین نقش…"), self)
         self.role_action.setShortcut(QKeySequence("Ctrl+R"))
-        self.merge_action = QAction("ادغام افراد انتخاب‌شده", self)
+        self.merge_action = QAction(self.tr("ادغام افراد انتخاب‌شده"), self)
         self.merge_action.setShortcut(QKeySequence("Ctrl+M"))
         for action in (self.rename_action, self.role_action, self.merge_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -323,13 +313,13 @@ class PeoplePanel(QWidget):
         menu = QMenu(self)
         target = self._target_id()
         if target is not None:
-            show = menu.addAction("نمایش اشاره‌ها")
+            show = menu.addAction(self.tr("نمایش اشاره‌ها"))
             show.triggered.connect(lambda: self.entityActivated.emit(target))
             menu.addSeparator()
         menu.addAction(self.rename_action)
         menu.addAction(self.role_action)
         menu.addAction(self.merge_action)
-        into = menu.addMenu("ادغام در…")
+        into = menu.addMenu(self.tr("ادغام در…"))
         into.setEnabled(target is not None and len(self._people) > 1)
         for person in self._people:
             if person.id == target:
@@ -346,7 +336,9 @@ class PeoplePanel(QWidget):
         person = self._person(target) if target else None
         if person is None:
             return
-        name, ok = QInputDialog.getText(self, "تغییر نام", f"نام تازه برای «{person.name}»:", text=person.name)
+        name, ok = QInputDialog.getText(
+            self, self.tr("تغییر نام"), self.tr("نام تازه برای «%1»:").replace("%1", person.name), text=person.name
+        )
         name = " ".join(name.split())
         if ok and name and name != person.name:
             self.renameRequested.emit(person.id, name)
@@ -357,7 +349,9 @@ class PeoplePanel(QWidget):
         person = self._person(target) if target else None
         if person is None:
             return
-        role, ok = QInputDialog.getText(self, "تعیین نقش", f"نقش «{person.name}»:", text=person.role or "")
+        role, ok = QInputDialog.getText(
+            self, self.tr("تعیین نقش"), self.tr("نقش «%1»:").replace("%1", person.name), text=person.role or ""
+        )
         role = " ".join(role.split())
         if ok and role != (person.role or ""):
             self.roleRequested.emit(person.id, role)
@@ -398,7 +392,7 @@ class QuotesPanel(QWidget):
         self.list.setLayoutMode(QListWidget.LayoutMode.Batched)
         self.list.setBatchSize(100)
         self._filler = _Filler(self)
-        self.empty_label = QLabel("نقل قولی نیست", self)
+        self.empty_label = QLabel(self.tr("نقل قولی نیست"), self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setEnabled(False)
         layout = QVBoxLayout(self)
@@ -424,7 +418,7 @@ class QuotesPanel(QWidget):
             elif quote.speaker_text:
                 key, label = "text:" + fold_key(quote.speaker_text), quote.speaker_text
             else:
-                key, label = "", UNKNOWN_SPEAKER
+                key, label = "", self.tr("نامشخص")
             quotes.append((quote, key, label))
             if index % 200 == 199:
                 yield
@@ -448,7 +442,7 @@ class QuotesPanel(QWidget):
 
     def _combo_steps(self, speakers: list[tuple[str, tuple[str, int]]]) -> Iterator[None]:
         self.speaker_combo.clear()
-        self.speaker_combo.addItem(ALL_SPEAKERS, None)
+        self.speaker_combo.addItem(self.tr("همه"), None)
         for index, (key, (label, count)) in enumerate(speakers):
             self.speaker_combo.addItem(f"{label} ({fa_number(count)})", key)
             if index % 100 == 99:
@@ -529,7 +523,7 @@ class EntitiesPanel(QWidget):
         super().__init__(parent)
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["نام", "اشاره"])
+        self.tree.setHeaderLabels([self.tr("نام"), self.tr("اشاره")])
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -550,16 +544,16 @@ class EntitiesPanel(QWidget):
         }
         self._filler.stop()
         self.tree.clear()
-        by_type: dict[str, list[Entity]] = {etype: [] for etype in TYPE_LABELS}
+        by_type: dict[str, list[Entity]] = {etype: [] for etype in TYPE_ORDER}
         for entity in ann.entities:
             if entity.type in by_type:
                 by_type[entity.type].append(entity)
         groups: list[tuple[QTreeWidgetItem, list[Entity]]] = []
-        for etype, label in TYPE_LABELS.items():
+        for etype in TYPE_ORDER:
             members = by_type[etype]
             if not members:
                 continue
-            group = QTreeWidgetItem([f"{label} ({fa_number(len(members))})", ""])
+            group = QTreeWidgetItem([f"{type_label(etype, plural=True)} ({fa_number(len(members))})", ""])
             group.setData(0, ID_ROLE, "type:" + etype)
             font = group.font(0)
             font.setBold(True)

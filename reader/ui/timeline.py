@@ -221,8 +221,8 @@ class TimelineWidget(QWidget):
         """What the axis says when no date could be placed on it."""
         if self._unresolved and (self._ann is None or self._ann.article_date is None):
             # Relative dates ("today", "last week") need the article's own date to land anywhere.
-            return "تاریخ‌های نسبی این خبر («امروز»، «هفتهٔ گذشته»…) با تعیین تاریخ خبر بر گاه‌شمار می‌نشینند"
-        return "تاریخ مشخصی در این خبر نیامده است"
+            return self.tr("تاریخ‌های نسبی این خبر («امروز»، «هفتهٔ گذشته»…) با تعیین تاریخ خبر بر گاه‌شمار می‌نشینند")
+        return self.tr("تاریخ مشخصی در این خبر نیامده است")
 
     def tooltip_html(self, index: int) -> str:
         """Both calendars and the sentences (up to three) that name marker ``index``."""
@@ -233,7 +233,8 @@ class TimelineWidget(QWidget):
             left, match, right = kwic(text, mention.start, mention.end, 50)
             parts.append(f"{html.escape(left)}<b>{html.escape(match)}</b>{html.escape(right)}")
         if len(marker.mentions) > 3:
-            parts.append(to_persian_digits(f"و {len(marker.mentions) - 3} اشاره‌ی دیگر"))
+            more = to_persian_digits(str(len(marker.mentions) - 3))
+            parts.append(html.escape(self.tr("و %1 اشاره‌ی دیگر").replace("%1", more)))
         return '<div dir="rtl">' + "<br>".join(parts) + "</div>"
 
     # ----------------------------------------------------------------- painting

@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QCoreApplication, QRectF
 
 from reader.core.calendar import (
     JALALI_MONTHS,
@@ -292,7 +292,9 @@ def layout_timeline(
     article: tuple[float, str, Rect] | None = None
     if article_date is not None:
         ax = x_of(article_date.toordinal() + 0.5)
-        text = f"تاریخ خبر: {conversion_for(article_date).jalali_text()}"
+        text = QCoreApplication.translate("Timeline", "تاریخ خبر: %1").replace(
+            "%1", conversion_for(article_date).jalali_text()
+        )
         w = measure(text)
         article = (ax, text, Rect(_clamp(ax - w / 2, MARGIN, width - MARGIN - w), article_label_y, w, lh))
 
@@ -375,7 +377,7 @@ def _place_chips(
     unresolved: Sequence[tuple[DateMention, str]], y: float, width: float, measure: Callable[[str], float], lh: float
 ) -> list[Chip]:
     """The unresolved dates as chips from the right edge leftwards, then «+N» if they run out of room."""
-    title = "بدون تاریخ روشن:"
+    title = QCoreApplication.translate("Timeline", "بدون تاریخ روشن:")
     tw = measure(title)
     chips = [Chip(None, title, Rect(width - MARGIN - tw, y, tw, lh))]
     x = width - MARGIN - tw - GAP
