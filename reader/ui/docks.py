@@ -13,28 +13,17 @@ if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
 
+PANEL_KEYS = ("people", "quotes", "entities", "mentions", "timeline")
+
+
 def _panel_classes() -> dict[str, Any]:
-    """The panel classes that exist in this build (each is written independently)."""
-    found: dict[str, Any] = {}
-    try:
-        from reader.ui.sidebar import EntitiesPanel, PeoplePanel, QuotesPanel
+    """The panel classes, imported when the panels are first built (after the first paint)."""
+    from reader.ui.mentions import MentionsPanel
+    from reader.ui.sidebar import EntitiesPanel, PeoplePanel, QuotesPanel
+    from reader.ui.timeline import TimelinePanel
 
-        found.update(people=PeoplePanel, quotes=QuotesPanel, entities=EntitiesPanel)
-    except ImportError:
-        pass
-    try:
-        from reader.ui.mentions import MentionsPanel
-
-        found["mentions"] = MentionsPanel
-    except ImportError:
-        pass
-    try:
-        from reader.ui.timeline import TimelinePanel
-
-        found["timeline"] = TimelinePanel
-    except ImportError:
-        pass
-    return found
+    return {"people": PeoplePanel, "quotes": QuotesPanel, "entities": EntitiesPanel,
+            "mentions": MentionsPanel, "timeline": TimelinePanel}
 
 
 class Docks(QObject):
@@ -43,7 +32,8 @@ class Docks(QObject):
     def __init__(self, window: "MainWindow") -> None:
         super().__init__(window)
         self.window = window
-        self.panels: dict[str, QWidget] = {}
+        self._panels: dict[str, QWidget] | None = None
+        self._connected: "MainWindow | None" = None
         self.docks: dict[str, QDockWidget] = {}
         titles = {
             "people": QCoreApplication.translate("MainWindow", "افراد"),
@@ -56,13 +46,13 @@ class Docks(QObject):
         # right-to-left window), so the article keeps most of the width: the lists on top, the
         # mentions and the timeline below them, where a click in a list shows its result.
         left = Qt.DockWidgetArea.LeftDockWidgetArea
-        for key, cls in _panel_classes().items():
-            panel = cls(window)
+        # The docks exist at once (so a saved layout restores); their panels are built on first
+        # use, which the window asks for right after its first paint: importing and building
+        # them took longer than the rest of the window.
+        for key in PANEL_KEYS:
             dock = QDockWidget(titles[key], window)
             dock.setObjectName(f"dock-{key}")
-            dock.setWidget(panel)
             window.addDockWidget(left, dock)
-            self.panels[key] = panel
             self.docks[key] = dock
         docks = self.docks
         lists = [docks[k] for k in ("people", "entities", "quotes") if k in docks]
@@ -87,7 +77,28 @@ class Docks(QObject):
         if len(column) == 2:
             self.window.resizeDocks(column, [40, 60], Qt.Orientation.Vertical)
 
+    @property
+    def panels(self) -> dict[str, QWidget]:
+        """The panels by key, built the first time they are needed."""
+        if self._panels is None:
+            self._panels = {}
+            for key, cls in _panel_classes().items():
+                panel = cls(self.window)
+                self.docks[key].setWidget(panel)
+                self._panels[key] = panel
+            if self._connected is not None:
+                self._connect_panels(self._connected)
+        return self._panels
+
+    def build_panels(self) -> None:
+        self.panels  # noqa: B018 - the property builds them
+
     def connect_to(self, window: "MainWindow") -> None:
+        self._connected = window
+        if self._panels is not None:
+            self._connect_panels(window)
+
+    def _connect_panels(self, window: "MainWindow") -> None:
         for panel in self.panels.values():
             for name, slot in (
                 ("entityActivated", window.on_entity_activated),

@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             self.firstPainted.emit()
+            QTimer.singleShot(0, self.docks.build_panels)
 
     # ------------------------------------------------------------------ opening
 
