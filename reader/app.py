@@ -35,12 +35,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = parser.parse_args(args)
     if options.exit_when_ready and not options.file:
         parser.error("--exit-when-ready needs a FILE")
+    if _no_display():
+        print("khana: no display to open the window on (set DISPLAY, or QT_QPA_PLATFORM=offscreen);"
+              " 'khana annotate' works without one", file=sys.stderr)
+        return 1
     try:
         from reader.ui.launch import run_gui
     except ImportError as exc:
         print(f"khana: the reader window cannot start: {exc}", file=sys.stderr)
         return 1
     return run_gui(options.file, exit_when_ready=options.exit_when_ready, timings=options.timings, started=_STARTED)
+
+
+def _no_display() -> bool:
+    """On X11/Wayland systems with neither display, Qt would abort the process; say why instead."""
+    import os
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def run() -> None:

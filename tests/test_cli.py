@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -110,3 +111,13 @@ def test_tag_conll_keeps_tokens_and_sentence_breaks_exactly(tmp_path: Path) -> N
         assert tag == "O" or tag[:2] in ("B-", "I-") and tag[2:] in ("PER", "LOC", "ORG", "DAT", "TIM", "MON", "PCT")
     tags = [line.split("\t")[1] for line in out_lines if line]
     assert tags[0] == "B-PER" and tags[1] == "I-PER"  # a full name is one person
+
+
+def test_the_window_without_a_display_says_so_in_one_line() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", str(SAMPLE)], capture_output=True, cwd=ROOT, timeout=120, env=env
+    )
+    assert result.returncode == 1
+    err = result.stderr.decode()
+    assert err.count("\n") == 1 and "display" in err and "Traceback" not in err
