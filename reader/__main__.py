@@ -2,4 +2,6 @@
 
 from reader.app import run
 
-run()
+# Guarded: the analysis process is started with "spawn", which imports the main module again.
+if __name__ == "__main__":
+    run()

@@ -16,13 +16,31 @@ from typing import Callable
 from reader.core.document import Annotations, Document
 
 
+_worker_lock = threading.Lock()
+_worker = None
+
+
+def analysis_worker():  # type: ignore[no-untyped-def]
+    """The application's one analysis process (reader.core.worker), created on first use."""
+    global _worker
+    with _worker_lock:
+        if _worker is None:
+            from reader.core.worker import AnalysisWorker
+
+            _worker = AnalysisWorker()
+        return _worker
+
+
 class CoreBackend:
-    """The real core: loading, analysis, date resolution, saving, export and recovery."""
+    """The real core: loading, analysis, date resolution, saving, export and recovery.
+
+    hazm and the model live in a separate process (``analysis_worker``): analysing in a
+    thread of this one let hazm's long C calls hold the interpreter lock and freeze the
+    window for hundreds of milliseconds at a time.
+    """
 
     def warm_up(self) -> None:
-        from reader.core import pipeline
-
-        pipeline.warm_up()
+        analysis_worker().warm_up()
 
     def load_document(self, path: str) -> Document:
         from reader.core.loading import load_document
@@ -41,9 +59,12 @@ class CoreBackend:
         progress: Callable[[int, int], None],
         cancel: Callable[[], bool],
     ) -> Annotations:
-        from reader.core import pipeline
+        if document.annotations is not None:
+            # An annotated copy is shown as saved: no hazm, no process needed.
+            from reader.core import pipeline
 
-        return pipeline.analyse(document, article_date, progress=progress, cancel=cancel)
+            return pipeline.analyse(document, article_date, progress=progress, cancel=cancel)
+        return analysis_worker().analyse(document, article_date, progress, cancel)
 
     def resolve_dates(self, ann: Annotations, article_date: dt.date | None) -> Annotations:
         from reader.core import pipeline

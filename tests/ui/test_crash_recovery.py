@@ -36,21 +36,28 @@ _CHILD = textwrap.dedent(
     from reader.ui.main_window import MainWindow
     from reader.ui.settings import Settings
 
-    sample, out = sys.argv[1], Path(sys.argv[2])
-    app, _settings, language = prepare_application([sys.argv[0]])
-    window = MainWindow(Settings(QSettings(str(out.parent / "khana.ini"), QSettings.Format.IniFormat)), language=language)
-    window.show()
 
-    def on_ready():
-        person = next(e for e in window.ann.entities if e.type == "PER")
-        window.edit("rename", lambda ann: editing.rename_entity(ann, person.id, "نام تازه"))
-        out.write_text(annotations_to_json(window.ann), encoding="utf-8")
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-        print(folder, flush=True)
+    def main():
+        sample, out = sys.argv[1], Path(sys.argv[2])
+        app, _settings, language = prepare_application([sys.argv[0]])
+        settings = Settings(QSettings(str(out.parent / "khana.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(settings, language=language)
+        window.show()
 
-    window.ready.connect(on_ready)
-    window.open_path(sample)
-    app.exec()
+        def on_ready():
+            person = next(e for e in window.ann.entities if e.type == "PER")
+            window.edit("rename", lambda ann: editing.rename_entity(ann, person.id, "نام تازه"))
+            out.write_text(annotations_to_json(window.ann), encoding="utf-8")
+            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+            print(folder, flush=True)
+
+        window.ready.connect(on_ready)
+        window.open_path(sample)
+        app.exec()
+
+    # The analysis process is started with "spawn", which imports this script again.
+    if __name__ == "__main__":
+        main()
     """
 )
 

@@ -1,0 +1,54 @@
+"""Analysis in a worker process gives exactly what analysis in this process gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from reader.core.document import Document
+from reader.core.loading import load_document
+from reader.core.pipeline import analyse
+from reader.core.text import Cancelled
+from reader.core.worker import AnalysisError, AnalysisWorker
+
+SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "mehr-korea-russia.txt"
+
+
+@pytest.fixture(scope="module")
+def worker():  # type: ignore[no-untyped-def]
+    w = AnalysisWorker()
+    yield w
+    w.close()
+
+
+def test_same_annotations_as_in_process(worker: AnalysisWorker) -> None:
+    document = load_document(SAMPLE)
+    seen: list[tuple[int, int]] = []
+    got = worker.analyse(document, dt.date(2023, 9, 23), lambda done, total: seen.append((done, total)), lambda: False)
+    assert got == analyse(document, dt.date(2023, 9, 23))
+    assert seen and seen[-1][0] == seen[-1][1]
+
+
+def test_cancel_stops_the_analysis_and_the_worker_serves_again(worker: AnalysisWorker) -> None:
+    text = "کیم جونگ اون به مسکو رفت.\n" * 4000
+    with pytest.raises(Cancelled):
+        worker.analyse(Document(text=text), None, lambda done, total: None, lambda: True)
+    again = worker.analyse(Document(text="پوتین در مسکو گفت: «خوش آمدید»."), None, lambda d, t: None, lambda: False)
+    assert again.quotes
+
+
+def test_a_dead_worker_is_reported_and_replaced() -> None:
+    w = AnalysisWorker()
+    try:
+        w.warm_up()
+
+        def crash(done: int, total: int) -> None:
+            w._process.kill()  # the analysis process dies in the middle, from outside
+
+        with pytest.raises(AnalysisError):
+            w.analyse(Document(text="کیم جونگ اون به مسکو رفت.\n" * 4000), None, crash, lambda: False)
+        assert w.analyse(Document(text="پوتین به مسکو رفت."), None, lambda d, t: None, lambda: False).text
+    finally:
+        w.close()
