@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+from testdata import file_maker, sparse_file
 
 from reader.core.document import Annotations
 from reader.core.export.html import render_annotated_html
@@ -40,22 +41,6 @@ def assert_refused(result: subprocess.CompletedProcess[str], words: str = "", *,
     assert result.stdout == ""
 
 
-def _make(name: str, data: bytes) -> Callable[[Path], Path]:
-    def make(folder: Path) -> Path:
-        path = folder / name
-        path.write_bytes(data)
-        return path
-
-    return make
-
-
-def _sparse(folder: Path) -> Path:
-    path = folder / "huge.txt"
-    with path.open("wb") as handle:
-        handle.truncate(200 * 1024 * 1024)
-    return path
-
-
 def _loop(folder: Path) -> Path:
     (folder / "b.txt").symlink_to(folder / "a.txt")
     (folder / "a.txt").symlink_to(folder / "b.txt")
@@ -77,9 +62,9 @@ def _empty_folder(folder: Path) -> Path:
 
 FILES = [
     ("missing file", lambda f: f / "نیست.txt", "no such file"),
-    ("PNG named .txt", _make("picture.txt", b"\x89PNG\r\n\x1a\n" + bytes(300)), "PNG"),
-    ("random bytes", _make("noise.txt", bytes(range(256)) * 40), "binary"),
-    ("200 MB sparse file", _sparse, "MB"),
+    ("PNG named .txt", file_maker("picture.txt", b"\x89PNG\r\n\x1a\n" + bytes(300)), "PNG"),
+    ("random bytes", file_maker("noise.txt", bytes(range(256)) * 40), "binary"),
+    ("200 MB sparse file", sparse_file, "MB"),
     ("damaged Khana copy", _damaged_copy, "unsupported annotation version 7"),
     ("symlink loop", _loop, "link"),
     ("folder without articles", _empty_folder, "no article files"),
@@ -117,8 +102,8 @@ def test_bad_arguments(args: list[str], words: str, tmp_path: Path) -> None:
 def test_batch_of_bad_files_names_each_and_ends_with_a_summary(tmp_path: Path) -> None:
     folder = tmp_path / "batch"
     folder.mkdir()
-    _make("a.txt", b"\x89PNG\r\n\x1a\n")(folder)
-    _make("b.txt", bytes(range(256)) * 4)(folder)
+    file_maker("a.txt", b"\x89PNG\r\n\x1a\n")(folder)
+    file_maker("b.txt", bytes(range(256)) * 4)(folder)
     result = khana("annotate", str(folder), "-o", str(tmp_path / "out"), cwd=tmp_path)
     # One line per skipped file plus the summary; each a single line, none a traceback.
     assert_refused(result, "2 of 2 files could not be annotated", lines=3)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Sequence
 
 import pytest
+from testdata import SAMPLE, SAMPLE_PEOPLE
 
 from reader.core.entities import extract_entities
 from reader.core.ner.features import feature_key
@@ -157,17 +157,7 @@ def test_mismatched_input_is_refused() -> None:
         extract_entities(text, [sentence], [["O", "O"]])
 
 
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "mehr-korea-russia.txt"
-
-EXPECTED_PEOPLE = {
-    "آنتونی بلینکن": "وزیر خارجه آمریکا",
-    "پارک جین": "وزیر امور خارجه کره جنوبی",
-    "یوکو کامیکاوا": "وزیر امور خارجه ژاپن",
-    "کیم جونگ اون": "رهبر کره شمالی",
-    "ولادیمیر پوتین": "رئیس جمهور روسیه",
-    "یون سوک یول": "رئیسجمهور کره جنوبی",
-    "سرگئی شویگو": "وزیر دفاع روسیه",
-}
+EXPECTED_PEOPLE = SAMPLE_PEOPLE
 
 
 def test_sample_article_people_end_to_end() -> None:

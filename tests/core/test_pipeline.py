@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
+from testdata import SAMPLE, SAMPLE_PEOPLE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,17 +15,7 @@ from reader.core.loading import load_document
 from reader.core.pipeline import analyse, guess_article_date, resolve_dates
 from reader.core.text import fold_key
 
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "mehr-korea-russia.txt"
-
-PEOPLE = {
-    "آنتونی بلینکن": "وزیر خارجه آمریکا",
-    "پارک جین": "وزیر امور خارجه کره جنوبی",
-    "یوکو کامیکاوا": "وزیر امور خارجه ژاپن",
-    "کیم جونگ اون": "رهبر کره شمالی",
-    "ولادیمیر پوتین": "رئیس جمهور روسیه",
-    "یون سوک یول": "رئیسجمهور کره جنوبی",
-    "سرگئی شویگو": "وزیر دفاع روسیه",
-}
+PEOPLE = SAMPLE_PEOPLE
 
 
 @pytest.fixture(scope="module")
