@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,10 @@ from reader.core.document import AnnotationError, Annotations, annotations_from_
 from reader.core.storage import SaveError, atomic_write
 
 RECOVERY_VERSION = 1
+# How long a recovery nobody came back for is kept: an article edited elsewhere since, or
+# moved, has a recovery that can never be found again, and it would stay forever.
+KEEP_DAYS = 90
+_NAME = re.compile(r"[0-9a-f]{32}-[0-9a-f]{16}\.json")
 
 
 def _sha256(text: str) -> str:
@@ -90,3 +96,26 @@ class RecoveryStore:
                     pass
                 except OSError as exc:
                     raise SaveError(f"cannot remove the recovery file {entry}: {exc.strerror or exc}") from None
+
+    def prune(self, keep_days: float = KEEP_DAYS, *, now: float | None = None) -> int:
+        """Remove recovery files untouched for ``keep_days``; returns how many went.
+
+        Only files named like recoveries are looked at, so a stray file a user keeps in
+        the folder stays; a file that cannot be removed is left for the next time.
+        """
+        cutoff = (time.time() if now is None else now) - keep_days * 86_400
+        try:
+            entries = list(self.folder.iterdir())
+        except OSError:
+            return 0
+        removed = 0
+        for entry in entries:
+            if not _NAME.fullmatch(entry.name):
+                continue
+            try:
+                if entry.stat().st_mtime < cutoff:
+                    entry.unlink()
+                    removed += 1
+            except OSError:
+                continue
+        return removed

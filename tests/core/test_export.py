@@ -21,7 +21,7 @@ from reader.core.document import (
     annotations_to_dict,
 )
 from reader.core.export import FORMATS, export
-from reader.core.export.brat import render_brat
+from reader.core.export.brat import render_brat, render_brat_conf
 from reader.core.export.conll import render_conll
 from reader.core.export.html import CSP, extract_embedded, render_annotated_html
 from reader.core.text import Sentence, Token
@@ -333,6 +333,37 @@ def test_brat_span_across_lines_is_discontinuous() -> None:
 def test_brat_any_annotations(ann: Annotations) -> None:
     text, standoff = render_brat(ann)
     _check_brat(text, standoff)
+
+
+def _brat_conf_sections(conf: str) -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {}
+    current = None
+    for line in conf.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], [])
+        else:
+            assert current is not None, line
+            current.append(line)
+    return sections
+
+
+@settings(max_examples=50, deadline=None)
+@given(annotations())
+def test_brat_conf_declares_every_label_the_export_uses(ann: Annotations) -> None:
+    sections = _brat_conf_sections(render_brat_conf())
+    assert set(sections) == {"entities", "relations", "events", "attributes"}
+    relations = {line.split("\t")[0]: line.split("\t")[1] for line in sections["relations"]}
+    _, standoff = render_brat(ann)
+    for line in standoff.splitlines():
+        kind, body = line.split("\t")[0], line.split("\t")[1]
+        label = body.split(" ")[0]
+        if kind.startswith("T"):
+            assert label in sections["entities"]
+        elif kind.startswith("R"):
+            assert label in relations
+            assert "Arg1:Quote" in relations[label]
 
 
 # --------------------------------------------------------------------------- CoNLL

@@ -81,3 +81,20 @@ def test_recovery_with_a_bad_entity_keeps_the_rest(tmp_path: Path) -> None:
     file.write_text(json.dumps(record))
     loaded = store.load("/news/a.txt", TEXT)
     assert loaded is not None and [e.id for e in loaded.entities] == ["e1"] and loaded.warnings
+
+
+def test_prune_removes_only_old_recoveries(tmp_path: Path) -> None:
+    store = RecoveryStore(tmp_path)
+    store.save("/news/old.txt", _ann())
+    store.save("/news/new.txt", _ann())
+    (old,) = [p for p in tmp_path.iterdir() if p.name.startswith(store._source_key("/news/old.txt"))]
+    stray = tmp_path / "notes.json"
+    stray.write_text("{}", encoding="utf-8")
+    month = 30 * 86_400
+    os.utime(old, (old.stat().st_atime - 4 * month, old.stat().st_mtime - 4 * month))
+    os.utime(stray, (stray.stat().st_atime - 4 * month, stray.stat().st_mtime - 4 * month))
+    assert store.prune() == 1
+    assert store.load("/news/old.txt", TEXT) is None
+    assert store.load("/news/new.txt", TEXT) is not None
+    assert stray.exists()  # not a recovery: never touched
+    assert RecoveryStore(tmp_path / "never-created").prune() == 0

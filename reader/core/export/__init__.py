@@ -2,13 +2,15 @@
 
 ``export(ann, fmt)`` returns ``{suffix: content}``, one entry per file to write
 beside each other (brat needs two), so a caller saves them all with
-``storage.atomic_write`` under one base name.
+``storage.atomic_write`` under one base name. ``folder_files(fmt)`` names the
+files a format needs once per folder (brat's ``annotation.conf``); a caller
+writes each only where none exists yet.
 """
 
 from __future__ import annotations
 
 from reader.core.document import Annotations
-from reader.core.export.brat import render_brat
+from reader.core.export.brat import CONF_NAME, render_brat, render_brat_conf
 from reader.core.export.conll import render_conll
 from reader.core.export.html import render_annotated_html
 from reader.core.export.json import render_json
@@ -30,4 +32,9 @@ def export(ann: Annotations, fmt: str) -> dict[str, str]:
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
-__all__ = ["FORMATS", "export", "render_annotated_html", "render_brat", "render_conll", "render_json"]
+def folder_files(fmt: str) -> dict[str, str]:
+    """{file name: content} of what ``fmt`` needs once in the folder it is saved to."""
+    return {CONF_NAME: render_brat_conf()} if fmt == "brat" else {}
+
+
+__all__ = ["FORMATS", "export", "folder_files", "render_annotated_html", "render_brat", "render_conll", "render_json"]

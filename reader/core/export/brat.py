@@ -15,13 +15,17 @@ kept (brat splits a line at its first two tabs only).
   quote, or a note when the speaker has no mention or only speaker words;
 - dates: type ``DAT`` (``TIM`` for times), the kind and both calendars as a note.
 
-For brat to show these, its ``annotation.conf`` needs the entity types above,
-``Quote``, and a ``Speaker Arg1:Quote, Arg2:PER|ORG|LOC`` relation.
+For brat to show these, the folder needs an ``annotation.conf`` declaring the
+entity types above, ``Quote`` and the ``Speaker`` relation: ``render_brat_conf``
+writes one, and callers put it beside the files unless one is already there
+(a brat project's own configuration is never overwritten).
 """
 
 from __future__ import annotations
 
-from reader.core.document import Annotations, Entity, Span
+from reader.core.document import ENTITY_TYPES, Annotations, Entity, Span
+
+CONF_NAME = "annotation.conf"
 
 # Everything str.splitlines() breaks on: brat reads the .txt the same way.
 _LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
@@ -119,3 +123,29 @@ def _distance(mention: Span, start: int, end: int) -> int:
     if mention.start >= end:
         return mention.start - end
     return 0
+
+
+def render_brat_conf() -> str:
+    """brat's ``annotation.conf`` for what ``render_brat`` writes.
+
+    Quotes contain the mentions of the people they name, so any overlap is allowed; the
+    notes are brat's built-in ``AnnotatorNotes`` and need no declaration.
+    """
+    speakers = "|".join(t for t in ENTITY_TYPES if t in ("PER", "ORG", "LOC"))
+    return "\n".join(
+        [
+            "# Written by Khana for its brat export: the types and relation its .ann files use.",
+            "[entities]",
+            *ENTITY_TYPES,
+            "Quote",
+            "",
+            "[relations]",
+            f"Speaker\tArg1:Quote, Arg2:{speakers}",
+            "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>",
+            "",
+            "[events]",
+            "",
+            "[attributes]",
+            "",
+        ]
+    )
