@@ -171,8 +171,12 @@ BOUNDARY_RE = re.compile(r"[.!?؟؛;…\n\u2029]")
 PARA_RE = re.compile(r"[\n\u2029]")
 PREFIX_RE = re.compile(
     r"(?:(?:به|بنا[ \u200c]?به|بنابر|بنا بر|طبق|بر[ \u200c]?اساس)[ \u200c]+(?:گزارش|نقل)[^،,\n]{0,120}[،,]"
-    r"|[^\s،,.\n]{1,20}(?:[ \u200c][^\s،,.\n]{1,20}){0,2}[ \u200c]*[-–—][^،,.\n-]{0,30}[-–—])"
+    # Datelines («تهران- ایرنا-»، «تهران - حسن روحانی …»، «مسکو – …») only where a paragraph opens.
+    r"|(?<![^\n])[^\s،,.\n]{1,20}(?:[ \u200c][^\s،,.\n]{1,20}){0,2}[ \u200c]*[-–—][^،,.\n-]{0,30}[-–—]"
+    r"|(?<![^\n])[^\s،,.\n\-–—]{1,20}(?:[ \u200c][^\s،,.\n\-–—]{1,20}){0,2}[ \u200c]*[-–—](?=[ \u200c]))"
 )
+# «این را X گفت»، «این سخنان را …»: a pronoun that is the verb's object, not its subject.
+OBJECT_RE = re.compile(f"{_B}(?:این|آن|همین|اینها|این‌ها)(?:[ \u200c]+{_WORD_CHARS}+)?[ \u200c]+را{_E}")
 ACCORDING_RE = re.compile(
     f"{_B}(?:(?:به|از){_S}(?:گفته|نوشته|عقیده|اعتقاد|باور|تعبیر|نظر|دید|ادعای|اذعان)"
     f"|(?:به|بنا{_S}بر|بنابر|طبق|براساس|بر{_S}اساس){_S}(?:اعلام|اظهارات|ادعای|گفته|نوشته)){_S}[ \u200c]*"
@@ -181,7 +185,7 @@ LEADING_LINK_RE = re.compile(f"(?:که|و|سپس|همچنین|ضمنا|ضمنا�
 APPOSITION_RE = re.compile(r"[ \u200c]*[،,][ \u200c]*(\S+)")
 DATELINE_GUARD_RE = re.compile("(?:به|بنا|بنابر|طبق|بر)")
 WORD_RE = re.compile(f"{_WORD_CHARS}+")
-NP_TOKEN_RE = re.compile(f"{_WORD_CHARS}+|[،,«»]")
+NP_TOKEN_RE = re.compile(f"{_WORD_CHARS}+|[،,«»\\-–—]")
 AND_RE = re.compile(f"و{_E}")
 
 

@@ -25,6 +25,7 @@ from reader.core.quote_lexicon import (
     LEAD_IN_GAP,
     NP_STOP,
     NP_TOKEN_RE,
+    OBJECT_RE,
     PREPOSITIONS,
     STATEMENT_NOUN_RE,
     THIS_STATEMENT_RE,
@@ -71,9 +72,12 @@ class SpeakerFinder(Clauses):
     def _subject(self, lo: int, hi: int) -> Speaker | None:
         """The subject of the clause ``lo:hi`` (which ends at its verb or at the quote)."""
         lo = self._skip_prefix(lo, hi)
+        masked = self.masked
+        obj = OBJECT_RE.match(masked, lo, hi)
+        if obj:
+            lo = self._skip_prefix(obj.end(), hi)  # «…»، این را X گفت: X says it
         if lo >= hi:
             return None
-        masked = self.masked
         honorific = HONORIFICS.match(masked, lo, hi)
         head = self.mention_at.get(honorific.end() if honorific else lo)
         if head is not None and head.end <= hi:
@@ -148,6 +152,8 @@ class SpeakerFinder(Clauses):
                 if after is not None and after.entity.type in ("PER", "ORG") and after.end <= hi:
                     return self._speaker(after)
                 break
+            if token in "-–—":
+                break  # a parenthesis between dashes («در مسکو - پایتخت روسیه -») is not the speaker
             if token == "«":
                 continue  # a name in guillemets («الجزیره») is part of the phrase; a quote is masked
             if MASK in token or token[0].isdigit():

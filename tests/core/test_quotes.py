@@ -473,3 +473,25 @@ def test_many_guillemets_finish_in_linear_time() -> None:
     text = "«کلمه " * 40_000 + "» وی گفت: " * 40_000 + "«یک» " * 10_000
     quotes = extract_quotes(text, [])
     assert quotes and all(0 <= q.start < q.end <= len(text) for q in quotes)
+
+
+def test_one_dash_dateline_is_not_the_speaker() -> None:
+    text = "تهران - حسن روحانی، رئیس‌جمهور ایران، روز دوشنبه گفت: «ما به تعهدات خود پایبند هستیم.»"
+    entities = [entity(text, "loc-1", "LOC", "تهران"), entity(text, "per-1", "PER", "حسن روحانی")]
+    assert only(extract_quotes(text, entities)).speaker == "per-1"
+
+
+def test_dash_inside_a_sentence_is_not_a_dateline() -> None:
+    text = "سخنگوی کرملین در مسکو - پایتخت روسیه - گفت: «تحریم اثری ندارد.»"
+    entities = [entity(text, "loc-1", "LOC", "مسکو"), entity(text, "loc-2", "LOC", "روسیه")]
+    assert only(extract_quotes(text, entities)).speaker_text == "سخنگوی کرملین در مسکو"
+
+
+def test_this_as_object_leaves_the_subject_after_it() -> None:
+    text = (
+        "سرگئی لاوروف گفت: «گفت‌وگو ادامه دارد.»\n"
+        "«این تصمیم اشتباه بود»، این را محمدجواد ظریف به خبرنگاران گفت.\n"
+        "«تحریم‌ها باید لغو شود»، این سخنان را جواد ظریف در تهران تکرار کرد."
+    )
+    entities = [entity(text, "per-1", "PER", "سرگئی لاوروف"), entity(text, "per-2", "PER", "محمدجواد ظریف")]
+    assert [q.speaker for q in extract_quotes(text, entities)][:2] == ["per-1", "per-2"]
