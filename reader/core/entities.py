@@ -181,6 +181,12 @@ def _role_of(text: str, sentences: Sequence[Sentence], tags: Sequence[Sequence[s
         span = _apposition(sentence, s_tags, mention.last) or _title_before(sentence, s_tags, mention.first)
         if span is not None:
             return text[span[0] : span[1]]
+    # News also writes the apposition without a comma («محمدجواد ظریف وزیر امور خارجه»);
+    # weaker evidence than either form above, so only when no mention has those.
+    for mention in sorted(group.mentions, key=lambda m: m.span.start):
+        span = _apposition(sentences[mention.sentence], tags[mention.sentence], mention.last, comma=False)
+        if span is not None:
+            return text[span[0] : span[1]]
     return None
 
 
@@ -228,15 +234,21 @@ def _looks_verbal(key: str) -> bool:
 _NOT_VERBS = frozenset(feature_key(w) for w in ("میراث", "میزان", "میدان", "میانه", "میلیون", "میلیارد", "میهمان"))
 
 
-def _apposition(sentence: Sentence, tags: Sequence[str], after: int) -> tuple[int, int] | None:
-    """«نام، وزیر خارجه آمریکا»: the title phrase after a comma that follows the name."""
+def _apposition(sentence: Sentence, tags: Sequence[str], after: int, *, comma: bool = True) -> tuple[int, int] | None:
+    """«نام، وزیر خارجه آمریکا»: the title phrase after a comma that follows the name.
+
+    With ``comma=False``, the title phrase right after the name, with nothing between.
+    """
     tokens = sentence.tokens
     i = after
-    while i < len(tokens) and tokens[i].norm in _CLOSERS:
-        i += 1
-    if i >= len(tokens) or tokens[i].norm not in _COMMAS:
-        return None
-    head = i + 1
+    if not comma:
+        head = i
+    else:
+        while i < len(tokens) and tokens[i].norm in _CLOSERS:
+            i += 1
+        if i >= len(tokens) or tokens[i].norm not in _COMMAS:
+            return None
+        head = i + 1
     if head >= len(tokens) or tags[head] != "O" or not _is_head(tokens[head].norm):
         return None
     end = _title_phrase_end(sentence, tags, head)

@@ -117,6 +117,27 @@ def test_roles_stop_at_and_verbs_and_time_words() -> None:
     assert per["رضا نوری"].role == "سخنگوی دولت"
 
 
+def test_apposition_without_a_comma() -> None:
+    text, sentences, tags = doc(
+        ("محمدجواد ظریف وزیر امور خارجه به خبرنگاران گفت .".split(),
+         ["B-PER", "I-PER", "O", "B-ORG", "I-ORG", "O", "O", "O", "O"]),
+        ("آنگلا مرکل صدراعظم آلمان نیز تاکید کرد .".split(), ["B-PER", "I-PER", "O", "B-LOC", "O", "O", "O", "O"]),
+        ("حسن کریمی و رئیس دولت آمدند .".split(), ["B-PER", "I-PER", "O", "O", "O", "O", "O"]),
+    )
+    per = people(extract_entities(text, sentences, tags))
+    assert per["محمدجواد ظریف"].role == "وزیر امور خارجه"
+    assert per["آنگلا مرکل"].role == "صدراعظم آلمان"
+    assert per["حسن کریمی"].role is None  # «و» between: another person
+
+
+def test_a_comma_apposition_wins_over_a_bare_title() -> None:
+    text, sentences, tags = doc(
+        ("علی نوری وزیر دیروز آمد .".split(), ["B-PER", "I-PER", "O", "O", "O", "O"]),
+        ("نوری ، سخنگوی دولت ، گفت .".split(), ["B-PER", "O", "O", "O", "O", "O", "O"]),
+    )
+    assert people(extract_entities(text, sentences, tags))["علی نوری"].role == "سخنگوی دولت"
+
+
 def test_no_role_without_a_title_word() -> None:
     words = "سارا رحیمی ، که دیروز آمد ، گفت .".split()
     tags = ["B-PER", "I-PER"] + ["O"] * 7
