@@ -23,6 +23,7 @@ from reader.core.date_lexicon import (
     COUNT_RE,
     DATE_RE,
     DAYNUM,
+    DECADE_RE,
     DAYPHRASE_RE,
     G_LOOKUP,
     H_LOOKUP,
@@ -183,19 +184,22 @@ def _year_calendar(year: int, era: str | None, short: bool) -> str | None:
 
 def _year_candidates(f: str) -> list[Candidate]:
     out = []
-    for regex in (YEAR_RE, YEAR_SPAN_RE):
+    for regex in (YEAR_RE, YEAR_SPAN_RE, DECADE_RE):
         for m in regex.finditer(f):
-            raw = m.group("y") or m.group("y2")
-            era = m.groupdict().get("era")
+            groups = m.groupdict()
+            raw = groups["y"] or groups.get("y2")
+            era = groups.get("era")
             short = len(raw) == 2
-            if len(raw) == 3 and not era:
+            if len(raw) == 3 and not era or len(raw) == 1:
                 continue
             year = int(raw)
             calendar_ = _year_calendar(year, era, short)
             if calendar_ is None:
                 continue
             mention = Candidate(m.start(), m.end(), "range", calendar_, year, short)
-            if m.group("y3"):
+            if regex is DECADE_RE:
+                mention.extra["last_year"] = year + 9
+            elif m.group("y3"):
                 last = int(m.group("y3"))
                 if len(m.group("y3")) == 2 and not short:
                     last += year // 100 * 100
@@ -217,11 +221,12 @@ def _dayphrase_candidates(f: str) -> list[Candidate]:
         weekday = WEEKDAYS_BY_KEY[spelling_key(wd_text)] if wd_text else None
         rd = m.group("rd")
         mention = Candidate(m.start(), m.end(), "relative", weekday=weekday)
-        mention.is_time = bool(m.group("p1") or m.group("p2") or m.group("p3")) or rd in ("امشب", "دیشب")
+        mention.is_time = bool(m.group("p1") or m.group("p2") or m.group("p3")) or rd in ("امشب", "دیشب") or (
+            rd is not None and rd.startswith("شب"))
         if rd:
             offset = {"امروز": 0, "امشب": 0, "دیروز": -1, "دیشب": -1, "فردا": 1, "پریروز": -2}.get(rd)
             if offset is None:
-                offset = -1 if "گذشته" in rd else 2  # «روز گذشته» is yesterday, «پس فردا» the day after tomorrow
+                offset = -1 if "گذشته" in rd else 2  # «روز/شب گذشته» is yesterday (night), «پس فردا» the day after tomorrow
             mention.relative = day_offset(offset)
         else:
             mention.relative = weekday_resolver(weekday or 0, m.group("mod"))
