@@ -47,6 +47,19 @@ _PHRASE_STOPS = frozenset(
     )
 )
 _MAX_MODIFIERS = 6
+# Office words that open a role, beyond the NER's title features (which the model was trained on).
+_ROLE_HEADS = OFFICE_TITLES | frozenset(
+    feature_key(w)
+    for w in (
+        "هماهنگ‌کننده", "فرستاده", "قائم‌مقام", "کاردار", "سرکنسول", "جانشین", "رئیس‌کل",
+        "دبیرکل", "مدیرعامل", "کمیسر", "فرمانده‌کل", "امیر", "ولیعهد", "سلطان", "سردبیر",
+    )
+)
+# Heads that take another office as their complement: «معاون وزیر خارجه»، «مشاور رئیس‌جمهور».
+_DEPENDENT_HEADS = frozenset(
+    feature_key(w)
+    for w in ("معاون", "مشاور", "سخنگوی", "سخنگو", "دستیار", "نماینده", "فرستاده", "جانشین", "قائم‌مقام", "نایب")
+)
 _ENTITY_IN_TITLE = frozenset({"LOC", "ORG"})
 
 
@@ -191,7 +204,7 @@ def _role_of(text: str, sentences: Sequence[Sentence], tags: Sequence[Sequence[s
 
 
 def _is_head(token_norm: str) -> bool:
-    return feature_key(token_norm) in OFFICE_TITLES
+    return feature_key(token_norm) in _ROLE_HEADS
 
 
 def _title_phrase_end(sentence: Sentence, tags: Sequence[str], head: int) -> int:
@@ -214,7 +227,8 @@ def _title_phrase_end(sentence: Sentence, tags: Sequence[str], head: int) -> int
                     i += 1
             break
         key = feature_key(tokens[i].norm)
-        if _is_head(tokens[i].norm) and key not in ("رییس", "معاون"):
+        after_dependent = feature_key(tokens[i - 1].norm) in _DEPENDENT_HEADS
+        if _is_head(tokens[i].norm) and key not in ("رییس", "معاون") and not after_dependent:
             break  # the next title starts another person's description
         entry = lexicon.lookup(key)
         if key in _PHRASE_STOPS or entry is None or not key.isalpha() or _looks_verbal(key):

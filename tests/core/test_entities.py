@@ -130,6 +130,15 @@ def test_apposition_without_a_comma() -> None:
     assert per["حسن کریمی"].role is None  # «و» between: another person
 
 
+def test_a_deputy_of_an_office_is_one_role() -> None:
+    words = "سرگئی ریابکوف معاون وزیر خارجه روسیه و انریکه مورا ، هماهنگ‌کننده اتحادیه اروپا ، آمدند .".split()
+    tags = ["B-PER", "I-PER", "O", "O", "B-ORG", "I-ORG", "O", "B-PER", "I-PER", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"]
+    text, sentence = build(words)
+    per = people(extract_entities(text, [sentence], [tags]))
+    assert per["سرگئی ریابکوف"].role == "معاون وزیر خارجه روسیه"
+    assert per["انریکه مورا"].role == "هماهنگ‌کننده اتحادیه اروپا"
+
+
 def test_a_comma_apposition_wins_over_a_bare_title() -> None:
     text, sentences, tags = doc(
         ("علی نوری وزیر دیروز آمد .".split(), ["B-PER", "I-PER", "O", "O", "O", "O"]),
