@@ -97,8 +97,11 @@ _EXPRESSIVE = _verb_regex(
 _ISSUE = _verb_regex({}, {"کرد نمود": "منتشر صادر"})
 _B = r"(?<![\w\u200c])"
 _E = r"(?![\w\u200c])"
+# Not «گفت وگو» / «گفت و گو» (conversation, its ZWNJ lost): «در گفت وگو با ایسنا گفت» has one verb;
+# not «ارزش افزوده» (value added), an adjective.
 VERB_RE = re.compile(
-    f"{_B}(?:(?P<speech>{_SPEECH})|(?P<statement>{_STATEMENT})|(?P<expr>{_EXPRESSIVE})|(?P<issue>{_ISSUE})){_E}"
+    f"{_B}(?<!ارزش )(?<!ارزش\u200c)(?:(?P<speech>{_SPEECH})|(?P<statement>{_STATEMENT})|(?P<expr>{_EXPRESSIVE})|(?P<issue>{_ISSUE})){_E}"
+    "(?![ \u200c]*و[ \u200c]?گو)"
 )
 COLON_GAP = re.compile("[ \u200c]*(?:که[ \u200c]*)?[:：]")
 # Between a speech verb and the quote it introduces without a colon: «گفته بود «…»», «آمده است که «…»».

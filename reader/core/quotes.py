@@ -39,6 +39,8 @@ from reader.core.text import Sentence
 _MAX_QUOTE_PARAGRAPHS = 8
 _MAX_QUOTE_CHARS = 20_000
 _OPENERS = "«“\""
+_LIST_AFTER = re.compile('[ \u200c]*(?:[،,]|و(?=[ \u200c]))[ \u200c]*[«“"]')
+_LIST_BEFORE = re.compile('[»”"][ \u200c]*(?:[،,]|(?<=[ \u200c])و)[ \u200c]*$')
 
 
 # --------------------------------------------------------------------------- API
@@ -191,6 +193,12 @@ class _Extractor(SpeakerFinder):
                 regions.append(QuoteSpan(start, end, start, end, verb))
         return linked, regions
 
+    def _in_a_list(self, span: QuoteSpan) -> bool:
+        """«"ماناتل پارس"، "مدیا پردازش" و "دی تل"»: marks next to marks, joined by a comma or «و»."""
+        after = _LIST_AFTER.match(self.f, span.outer_end, min(self.n, span.outer_end + 8))
+        before = _LIST_BEFORE.search(self.f, max(0, span.outer_start - 8), span.outer_start)
+        return after is not None or before is not None
+
     def _is_name_or_title(self, span: QuoteSpan) -> bool:
         """Guillemets around a name («سرگئی شویگو») or a title (عملیات «…») rather than words said."""
         f = self.f
@@ -209,8 +217,16 @@ class _Extractor(SpeakerFinder):
         before = self._words_before(span.outer_start, 2)
         if len(words) <= 6 and before and in_lexicon(before[-1], TITLE_WORDS):
             return True
+        if len(words) <= 4 and self._in_a_list(span):
+            return True
         if len(words) > 3 or self._verb_after(span.outer_end, kinds=("speech", "expr")) is not None:
             return False
+        if len(words) <= 2 and not any(
+            v[2] in ("speech", "statement") for v in self._verbs_between(self._sentence_start(span.outer_start), span.outer_start)
+        ):
+            # «لنوو» و «موتورولا»: a term in marks that no one is said to say; «X گفت که … یک
+            # «اشتباه تاریخی» خواهد بود» is X's words.
+            return True
         if any(in_lexicon(w, TITLE_WORDS) for w in before) or in_lexicon(words[0], TITLE_WORDS):
             return True
         after = APPOSITION_RE.match(f[span.outer_end : span.outer_end + 40])

@@ -495,3 +495,30 @@ def test_this_as_object_leaves_the_subject_after_it() -> None:
     )
     entities = [entity(text, "per-1", "PER", "سرگئی لاوروف"), entity(text, "per-2", "PER", "محمدجواد ظریف")]
     assert [q.speaker for q in extract_quotes(text, entities)][:2] == ["per-1", "per-2"]
+
+
+def test_names_in_marks_in_a_list_are_not_quotes() -> None:
+    text = "این شرکت واردکننده تلفن‌های « اپل »، « لنوو » و « موتورولا » است و قرارداد « داتیس امرتات » هم امضا شد."
+    assert extract_quotes(text, []) == []
+
+
+@pytest.mark.parametrize("conversation", ["گفت وگو", "گفت و گو", "گفت‌وگو", "گفتگو"])
+def test_conversation_is_not_a_speech_verb(conversation: str) -> None:
+    text = f"رضا شایسته در {conversation} با ایسنا گفت: دو کشتارگاه در شهر فعال است."
+    quote = only(extract_quotes(text, [entity(text, "per-1", "PER", "رضا شایسته"), entity(text, "org-1", "ORG", "ایسنا")]))
+    assert quote.speaker == "per-1"
+
+
+def test_value_added_is_not_a_speech_verb() -> None:
+    text = "سرپرست فرمانداری با بیان این که این بنا ارزش افزوده بالایی ایجاد می‌کند، تصریح کرد: گردشگران می‌آیند."
+    assert only(extract_quotes(text, [])).speaker_text == "سرپرست فرمانداری"
+
+
+def test_a_list_of_names_in_marks_is_not_quotes() -> None:
+    text = 'شرکت‌های مجوزدار شامل " ماناتل پارس " ، " ایرانیان قائم همراه " ، " دلتا همراه پردازش شرق " و " دی تل " هستند.'
+    assert extract_quotes(text, []) == []
+
+
+def test_two_quotes_side_by_side_are_still_quotes() -> None:
+    text = "وزیر گفت: «ما آماده‌ایم که امروز این توافق را امضا کنیم.»، «و فردا اجرایش را آغاز می‌کنیم.»"
+    assert len(extract_quotes(text, [])) == 2
