@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -56,6 +57,9 @@ class _Extractor(HTMLParser):
         self.body: list[str] = []
         self.article: list[str] = []
         self.article_depth = 0
+        # Structured data (schema.org JSON-LD) that news sites put in a script: its datePublished.
+        self.ld_json: list[str] = []
+        self.in_ld_json = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k.lower(): (v or "") for k, v in attrs}
@@ -70,6 +74,9 @@ class _Extractor(HTMLParser):
             if tag in ("br", "hr") and not self.skip_depth:
                 self._emit("\n")
             return
+        if tag == "script" and values.get("type", "").strip().lower() == "application/ld+json":
+            self.in_ld_json = True
+            self.ld_json.append("")
         marker = " ".join((values.get("class", ""), values.get("id", ""), values.get("role", "")))
         skipped = tag in _SKIP or bool(_BOILERPLATE.search(marker)) or values.get("aria-hidden") == "true"
         if values.get("itemprop") == "datePublished" and values.get("content"):
@@ -101,12 +108,17 @@ class _Extractor(HTMLParser):
                 break
         if tag == "title":
             self.in_title = False
+        if tag == "script":
+            self.in_ld_json = False
         if tag == "h1":
             self.in_h1 = False
         if tag in _BLOCK and not self.skip_depth:
             self._emit("\n")
 
     def handle_data(self, data: str) -> None:
+        if self.in_ld_json:
+            self.ld_json[-1] += data
+            return
         if self.in_title:
             self.title_parts.append(data)
             return
@@ -133,9 +145,6 @@ def extract(source: str) -> Page:
     title = _clean_inline(parser.meta.get("og:title") or "".join(parser.h1) or "".join(parser.title_parts)) or None
     chunks = parser.article if "".join(parser.article).strip() else parser.body
     text = _clean_block("".join(chunks))
-    if title and text.startswith(title):
-        # The headline is kept once, as the title, and as the text's first line.
-        pass
     date = None
     for key in _DATE_META:
         if key in parser.meta:
@@ -143,11 +152,37 @@ def extract(source: str) -> Page:
             if date:
                 break
     if date is None:
-        for value in parser.time_values:
+        for value in [*_ld_dates(parser.ld_json), *parser.time_values]:
             date = _iso_date(value)
             if date:
                 break
     return Page(title=title, text=text, date=date)
+
+
+def _ld_dates(blocks: list[str]) -> list[str]:
+    """``datePublished`` values in JSON-LD blocks (an object, a list, or an ``@graph``); bad JSON is skipped."""
+    found: list[str] = []
+
+    def walk(node: object, depth: int) -> None:
+        if depth > 6 or len(found) > 8:
+            return
+        if isinstance(node, dict):
+            value = node.get("datePublished")
+            if isinstance(value, str):
+                found.append(value)
+            for child in node.values():
+                if isinstance(child, (dict, list)):
+                    walk(child, depth + 1)
+        elif isinstance(node, list):
+            for child in node[:50]:
+                walk(child, depth + 1)
+
+    for block in blocks[:10]:
+        try:
+            walk(json.loads(block[:1_000_000]), 0)
+        except (ValueError, RecursionError):
+            continue
+    return found
 
 
 def _clean_inline(text: str) -> str:
@@ -160,10 +195,16 @@ def _clean_block(text: str) -> str:
 
 
 def _iso_date(value: str) -> dt.date | None:
-    match = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", value)
+    """A page's ISO-like date; Iranian sites also write Jalali ones («1402-07-01», «۱۴۰۲/۰۷/۰۱»)."""
+    match = re.match(r"\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})", value)
     if not match:
         return None
+    year, month, day = int(match[1]), int(match[2]), int(match[3])
     try:
-        return dt.date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
+        if year < 1700:  # no news page is that old: a Jalali year, as for --article-date
+            from reader.core.calendar import jalali_to_gregorian
+
+            return jalali_to_gregorian(year, month, day)
+        return dt.date(year, month, day)
+    except (ValueError, OverflowError):
         return None

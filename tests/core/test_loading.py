@@ -123,6 +123,28 @@ def test_time_element_gives_the_date_when_there_is_no_meta(tmp_path: Path) -> No
     assert load_document(_write(tmp_path, "p.htm", page.encode("utf-8"))).article_date == dt.date(2024, 3, 20)
 
 
+def test_json_ld_gives_the_date_and_stays_out_of_the_text(tmp_path: Path) -> None:
+    page = """<html><head><script type="application/ld+json">
+    {"@context": "https://schema.org", "@graph": [{"@type": "WebPage"},
+     {"@type": "NewsArticle", "headline": "سفر", "datePublished": "2023-09-23T08:30:00+03:30"}]}
+    </script><script type="application/ld+json">{ broken json</script></head>
+    <body><article><p>کیم به روسیه رفت.</p></article><time datetime="2020-01-01">قدیمی</time></body></html>"""
+    document = load_document(_write(tmp_path, "ld.html", page.encode("utf-8")))
+    assert document.article_date == dt.date(2023, 9, 23)
+    assert document.text == "کیم به روسیه رفت."
+
+
+@pytest.mark.parametrize("value", ["1402-07-01", "۱۴۰۲/۰۷/۰۱", "1402-07-01T10:00:00+03:30"])
+def test_a_jalali_page_date_is_read_as_jalali(tmp_path: Path, value: str) -> None:
+    page = f'<html><head><meta name="date" content="{value}"></head><body><p>متن</p></body></html>'
+    assert load_document(_write(tmp_path, "j.html", page.encode("utf-8"))).article_date == dt.date(2023, 9, 23)
+
+
+def test_an_impossible_page_date_is_no_date(tmp_path: Path) -> None:
+    page = '<html><head><meta name="date" content="1402-13-40"></head><body><p>متن</p></body></html>'
+    assert load_document(_write(tmp_path, "x.html", page.encode("utf-8"))).article_date is None
+
+
 def test_markdown_loses_its_syntax_but_not_its_words(tmp_path: Path) -> None:
     source = "# دیدار در مسکو\n\n**پوتین** و [کیم](https://x.invalid) در `مسکو`.\n\n- بند اول\n> نقل قول\n\n![عکس](a.png)\n"
     document = load_document(_write(tmp_path, "a.md", source.encode("utf-8")))
