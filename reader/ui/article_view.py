@@ -410,6 +410,9 @@ class ArticleView(QTextBrowser):
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.setMouseTracking(True)
         self.setAcceptDrops(False)  # the main window takes dropped files
+        # A scroll bar that appeared with a long text narrowed the page, and Qt then laid the whole
+        # text out again (a 130–650 ms freeze at the start of a 5 MB article): keep its place.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self._theme: Theme = LIGHT
         self.language = "fa"  # the UI language (the window sets it): digits in tooltips follow it
@@ -515,8 +518,14 @@ class ArticleView(QTextBrowser):
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
-        # A new width lays the whole text out again: walk it in small steps rather than Qt's big ones.
-        self._renderer.relayout()
+        if event.oldSize().width() != event.size().width():
+            # A new width lays the whole text out again: walk it in small steps rather than Qt's big ones.
+            self._renderer.relayout()
+        else:
+            # A new height (the progress bar coming and going) changes no line: Qt keeps the layout,
+            # and laying the text out again froze the window for 130–650 ms. Only blocks that
+            # came into view may still lack their highlights.
+            self._renderer.update_visible()
 
     def set_annotations(self, ann: Annotations, reset_text: bool | None = None) -> None:
         """Show ``ann``; the text is rebuilt only when it differs from what is shown."""
