@@ -7,15 +7,20 @@ Target: no gap over 100 ms. Prints the longest gap, the 99th percentile and the 
 the phase they fell in.
 
 A watchdog thread samples the GUI thread's Python stack whenever the loop has not ticked for
-50 ms, so each long stall is printed with where the GUI thread was (``--stacks``). With
-``--profile`` pyinstrument records the GUI thread and writes build/bench/responsiveness.html.
+50 ms, and its CPU and run-queue time throughout, so each of the worst stalls is printed with how
+long the GUI thread ran, waited for a CPU or was blocked in it, and where it was (``--stacks``).
+Where it was inside Qt: run under ``perf record -k CLOCK_MONOTONIC --call-graph dwarf`` with
+``--gaps FILE`` and match the GUI thread's samples against the gaps' times. With ``--profile``
+pyinstrument records the GUI thread and writes build/bench/responsiveness.html. ``--replay``
+skips the minute of analysis (see its help).
 
-  .venv/bin/python benchmarks/responsiveness.py [--mb 5] [--stacks] [--profile]
+  .venv/bin/python benchmarks/responsiveness.py [--mb 5] [--stacks] [--profile] [--gaps FILE] [--replay JSON]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -35,23 +40,38 @@ LIMIT_S = 0.100
 
 
 class Watchdog(threading.Thread):
-    """Samples every thread's stack while the event loop is stalled (Python frames only).
+    """Samples the GUI thread's scheduler counters, and every thread's stack during stalls.
 
-    A stall with the GUI thread idle in the event loop means it waits for the GIL: the worker
-    thread's sample, taken as soon as the GIL comes back, then points at the long C call
-    (a regular expression over the whole text, say) that held it.
+    Every 5 ms it reads the GUI thread's CPU time and run-queue wait (``/proc/.../schedstat``), so
+    each stall splits into time the GUI thread ran, time it waited for a CPU (the machine was busy)
+    and time it was blocked (mostly waiting for the GIL). Whenever the loop has not ticked for
+    50 ms it also samples every thread's Python stack (Python frames only): the GUI thread at
+    ``main`` is inside Qt's C++ or waiting for the GIL, and a worker thread's sample, taken as
+    soon as the GIL comes back, then points at the long call that held it.
     """
 
-    def __init__(self, main_id: int) -> None:
+    def __init__(self, main_id: int, main_native_id: int) -> None:
         super().__init__(daemon=True)
         self.main_id = main_id
         self.last_tick = time.perf_counter()
         self.samples: Counter[str] = Counter()
+        self.timed: list[tuple[float, str]] = []  # (time, stack) of every sample taken in a stall
+        self.sched: list[tuple[float, int, int]] = []  # (time, GUI cpu ns, GUI run-queue wait ns)
         self.stop = threading.Event()
+        self._schedstat = Path(f"/proc/self/task/{main_native_id}/schedstat")
+
+    def _read_sched(self) -> None:
+        try:
+            cpu, wait = self._schedstat.read_text().split()[:2]
+        except (OSError, ValueError):
+            return
+        self.sched.append((time.perf_counter(), int(cpu), int(wait)))
 
     def run(self) -> None:
         while not self.stop.wait(0.005):
-            if time.perf_counter() - self.last_tick > 0.050:
+            self._read_sched()
+            now = time.perf_counter()
+            if now - self.last_tick > 0.050:
                 me = threading.get_ident()
                 for ident, frame in sys._current_frames().items():
                     if ident == me:
@@ -62,6 +82,47 @@ class Watchdog(threading.Thread):
                         f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(stack)
                     )
                     self.samples[key] += 1
+                    self.timed.append((now, key))
+
+    def split(self, start: float, end: float) -> tuple[float, float]:
+        """The GUI thread's CPU time and run-queue wait (seconds) between two moments (±5 ms)."""
+        inside = [s for s in self.sched if start - 0.003 <= s[0] <= end + 0.003]
+        if len(inside) < 2:
+            return 0.0, 0.0
+        return (inside[-1][1] - inside[0][1]) / 1e9, (inside[-1][2] - inside[0][2]) / 1e9
+
+    def stacks(self, start: float, end: float) -> Counter[str]:
+        return Counter(key for t, key in self.timed if start <= t <= end + 0.005)
+
+
+REPLAY_VAR = "KHANA_BENCH_REPLAY"
+
+
+def replay_serve(conn) -> None:  # type: ignore[no-untyped-def]
+    """The analysis process of ``--replay``: the real one, but analysing returns the saved result.
+
+    A short pause with progress stands in for the analysis, so the result arrives after the
+    text is shown and laid out, as it does for real.
+    """
+    from reader.core import pipeline
+    from reader.core.document import annotations_from_json
+    from reader.core.worker import serve
+
+    saved = annotations_from_json(Path(os.environ[REPLAY_VAR]).read_text(encoding="utf-8"))
+
+    def analyse(document, article_date=None, progress=None, cancel=None):  # type: ignore[no-untyped-def]
+        if document.text != saved.text:
+            raise ValueError("the replayed annotations are of another text")
+        for step in range(40):
+            time.sleep(0.25)
+            if progress is not None:
+                progress(step, 40)
+            if cancel is not None and cancel():
+                raise pipeline.Cancelled()
+        return saved
+
+    pipeline.analyse = analyse  # type: ignore[assignment]
+    serve(conn)
 
 
 def main() -> int:
@@ -70,6 +131,11 @@ def main() -> int:
     parser.add_argument("--stacks", action="store_true", help="print where the GUI thread was during stalls")
     parser.add_argument("--profile", action="store_true", help="pyinstrument the GUI thread")
     parser.add_argument("--timeout", type=float, default=1200)
+    parser.add_argument("--replay", type=Path, help="the big input's annotations (`khana annotate --format "
+                        "json -o FILE build/bench/big-5mb.txt`): the analysis process returns them instead of "
+                        "analysing, to measure the hand-over and the highlighting in a minute")
+    parser.add_argument("--gaps", type=Path, help="write the worst gaps (CLOCK_MONOTONIC seconds) as JSON, "
+                        "to match against `perf record -k CLOCK_MONOTONIC` samples of the GUI thread")
     options = parser.parse_args()
     big = big_text(options.mb * 1_000_000)
 
@@ -88,7 +154,12 @@ def main() -> int:
     from reader.core import pipeline
     from reader.core.ner.tagger import default_model_path
 
-    if not default_model_path().is_file():
+    if options.replay:
+        from reader.core import worker
+
+        os.environ[REPLAY_VAR] = str(options.replay.resolve())
+        worker.serve = replay_serve  # type: ignore[assignment]  # spawned by reference: runs in the child
+    elif not default_model_path().is_file():
         # Only while the model is being trained: the tagging cost is then missing from the figures.
         class _AllOutside:
             def tag(self, sentences):  # type: ignore[no-untyped-def]
@@ -107,7 +178,7 @@ def main() -> int:
     window.show()
 
     ticks: list[tuple[float, str]] = []
-    watchdog = Watchdog(threading.get_ident())
+    watchdog = Watchdog(threading.get_ident(), threading.get_native_id())
     timer = QTimer()
     timer.setTimerType(Qt.TimerType.PreciseTimer)
     timer.setInterval(INTERVAL_MS)
@@ -178,21 +249,35 @@ def main() -> int:
     loading_at = next(t for t, name in ticks if name == "loading")
     # A gap is labelled with the phase it started in, and the one it ended in when that differs.
     gaps = [
-        (b[0] - a[0], a[1] if a[1] == b[1] else f"{a[1]}→{b[1]}")
+        (b[0] - a[0], a[1] if a[1] == b[1] else f"{a[1]}→{b[1]}", a[0])
         for a, b in zip(ticks, ticks[1:])
         if a[0] >= loading_at
     ]
-    values = sorted(g for g, _ in gaps)
+    values = sorted(g for g, _, _ in gaps)
     p99 = values[min(len(values) - 1, int(0.99 * len(values)))]
     worst = sorted(gaps, reverse=True)[:10]
     print(f"input {big.stat().st_size / 1e6:.1f} MB; open to ready {ticks[-1][0] - loading_at:.1f} s "
           f"(run {elapsed:.1f} s); {len(gaps)} ticks; load average {load_average()}")
     print(f"timer gaps (ms): max {values[-1] * 1000:.0f}  p99 {p99 * 1000:.0f}  median "
           f"{statistics.median(values) * 1000:.1f}  over 100 ms: {sum(v > LIMIT_S for v in values)}")
-    print("worst gaps: " + ", ".join(f"{g * 1000:.0f} ms ({name})" for g, name in worst))
+    print("worst gaps: " + ", ".join(f"{g * 1000:.0f} ms ({name})" for g, name, _ in worst))
+    if options.gaps:
+        options.gaps.write_text(json.dumps({
+            "pid": os.getpid(),
+            "gaps": [{"start": start, "end": start + gap, "phase": name} for gap, name, start in worst],
+        }), encoding="utf-8")
     print(f"max stall {values[-1] * 1000:.0f} ms: target ≤ 100 ms  {'OK' if values[-1] <= LIMIT_S else 'MISSED'}")
+    if options.stacks:
+        print("\nthe worst gaps: GUI thread on a CPU / waiting for one / blocked (GIL), and the stacks in them:")
+        for gap, name, start in worst[:6]:
+            cpu, queued = watchdog.split(start, start + gap)
+            blocked = max(0.0, gap - cpu - queued)
+            print(f"  {gap * 1000:4.0f} ms ({name}) at +{start - loading_at:.1f} s: ran {cpu * 1000:.0f}, "
+                  f"run queue {queued * 1000:.0f}, blocked {blocked * 1000:.0f} ms")
+            for stack, count in watchdog.stacks(start, start + gap).most_common(4):
+                print(f"      {count * 5:4d} ms  {stack}")
     if options.stacks and watchdog.samples:
-        print("\nthreads during stalls (5 ms samples, innermost first):")
+        print("\nthreads during all stalls together (5 ms samples, innermost first):")
         for stack, count in watchdog.samples.most_common(12):
             print(f"  {count * 5:6d} ms  {stack}")
     sys.stdout.flush()
