@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
-from PySide6.QtCore import QElapsedTimer, QModelIndex, QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from reader.core.calendar import to_persian_digits
 from reader.core.document import Annotations, Entity, Quote
 from reader.core.text import fold_key
 from reader.ui.entity_types import type_label
+from reader.ui.slices import Slicer
 from reader.ui.theme import TYPE_ORDER
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -41,7 +42,6 @@ QUOTE_ELIDE = 80
 # Lists up to this many rows are filled at once; longer ones a slice of at most ~8 ms at a time,
 # so a 5 MB article's thousands of quotes or names never hold the window.
 SYNC_ROWS = 500
-FILL_BUDGET_MS = 8
 # A column that fits its contents is measured over the rows on screen only. Qt's default measures
 # up to 1 000 rows, shaping each row's Persian text, and again after every batch of rows added:
 # 60–190 ms of the GUI thread each time while a 5 MB article's thousands of names came in.
@@ -59,51 +59,6 @@ def elide(text: str, limit: int = QUOTE_ELIDE) -> str:
         return text
     space = text.rfind(" ", 0, limit)
     return (text[:space] if space > limit // 2 else text[:limit]) + "…"
-
-
-class _Filler(QObject):
-    """Runs the steps of filling a long list a slice of at most ``FILL_BUDGET_MS`` at a time.
-
-    Signals:
-        finished(): the last step ran.
-    """
-
-    finished = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._steps: Iterator[None] = iter(())
-        self._timer = QTimer(self)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self.on_timeout)
-
-    def start(self, steps: Iterator[None], at_once: bool) -> None:
-        """Run ``steps`` (a generator yielding after each row or so); all now when ``at_once``."""
-        self._timer.stop()
-        self._steps = steps
-        if at_once:
-            for _ in steps:
-                pass
-            self.finished.emit()
-        else:
-            self._timer.start()
-
-    def stop(self) -> None:
-        self._timer.stop()
-        self._steps = iter(())
-
-    def busy(self) -> bool:
-        return self._timer.isActive()
-
-    @Slot()
-    def on_timeout(self) -> None:
-        clock = QElapsedTimer()
-        clock.start()
-        for _ in self._steps:
-            if clock.elapsed() >= FILL_BUDGET_MS:
-                return
-        self._timer.stop()
-        self.finished.emit()
 
 
 def _plain_click() -> bool:
@@ -184,7 +139,7 @@ class PeoplePanel(QWidget):
         self.tree.activated.connect(self.on_tree_activated)
         self.tree.customContextMenuRequested.connect(self.on_tree_customContextMenuRequested)
         self.tree.itemSelectionChanged.connect(self.on_tree_itemSelectionChanged)
-        self._filler = _Filler(self)
+        self._filler = Slicer(self)
         self.on_tree_itemSelectionChanged()
         self._update_empty()
 
@@ -396,7 +351,7 @@ class QuotesPanel(QWidget):
         # Wrapped rows are measured one by one; thousands of them in one go would hold the window.
         self.list.setLayoutMode(QListWidget.LayoutMode.Batched)
         self.list.setBatchSize(100)
-        self._filler = _Filler(self)
+        self._filler = Slicer(self)
         self.empty_label = QLabel(self.tr("نقل قولی نیست"), self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setEnabled(False)
@@ -540,7 +495,7 @@ class EntitiesPanel(QWidget):
         layout.addWidget(self.tree)
         self.tree.clicked.connect(self.on_tree_clicked)
         self.tree.activated.connect(self.on_tree_activated)
-        self._filler = _Filler(self)
+        self._filler = Slicer(self)
 
     def set_annotations(self, ann: Annotations) -> None:
         collapsed = {
@@ -549,11 +504,18 @@ class EntitiesPanel(QWidget):
             if not self.tree.topLevelItem(r).isExpanded()
         }
         self._filler.stop()
+        # Emptying the tree of a long article and grouping thousands of names are slices too.
+        self._filler.start(self._load(ann, collapsed), at_once=len(ann.entities) <= SYNC_ROWS)
+
+    def _load(self, ann: Annotations, collapsed: set[str]) -> Iterator[None]:
         self.tree.clear()
+        yield
         by_type: dict[str, list[Entity]] = {etype: [] for etype in TYPE_ORDER}
-        for entity in ann.entities:
+        for index, entity in enumerate(ann.entities):
             if entity.type in by_type:
                 by_type[entity.type].append(entity)
+            if index % 1000 == 999:
+                yield
         groups: list[tuple[QTreeWidgetItem, list[Entity]]] = []
         for etype in TYPE_ORDER:
             members = by_type[etype]
@@ -567,13 +529,19 @@ class EntitiesPanel(QWidget):
             self.tree.addTopLevelItem(group)
             group.setExpanded("type:" + etype not in collapsed)
             groups.append((group, members))
-        # The groups are there at once; their members (sorted, then added) follow in slices.
-        total = sum(len(members) for _group, members in groups)
-        self._filler.start(self._add_children(groups), at_once=total <= SYNC_ROWS)
+        # The groups are there first; their members (sorted, then added) follow.
+        yield from self._add_children(groups)
 
     def _add_children(self, groups: list[tuple[QTreeWidgetItem, list[Entity]]]) -> Iterator[None]:
         for group, members in groups:
-            members.sort(key=lambda e: (-len(e.mentions), fold_key(e.name)))
+            # Folding thousands of names for the sort took 30 ms and more in one go.
+            keys = []
+            for index, entity in enumerate(members):
+                keys.append((-len(entity.mentions), fold_key(entity.name), index))
+                if index % 200 == 199:
+                    yield
+            keys.sort()
+            members = [members[index] for _m, _k, index in keys]
             yield
             batch: list[QTreeWidgetItem] = []
             for entity in members:

@@ -12,6 +12,7 @@ leap rule and is never used.
 from __future__ import annotations
 
 import html
+from typing import Iterator
 
 from PySide6.QtCore import (
     QEvent,
@@ -41,12 +42,17 @@ from reader.core.calendar import to_persian_digits
 from reader.core.context import kwic
 from reader.core.document import Annotations, DateMention
 from reader.ui.converter import ConverterWidget
+from reader.ui.slices import Slicer
 from reader.ui.timeline_layout import (
     Marker,
     TimelineLayout,
     collect_markers,
+    collect_markers_steps,
     layout_timeline,
 )
+
+# Articles with up to this many dates get their timeline at once; longer ones in slices.
+SYNC_DATES = 1_000
 
 # The converter and the layout's model are still imported from here (tests, older callers).
 __all__ = ["ConverterWidget", "Marker", "TimelinePanel", "TimelineWidget", "collect_markers", "layout_timeline"]
@@ -78,16 +84,35 @@ class TimelineWidget(QWidget):
         self._layout_key: tuple[int, int, str] | None = None
         self._focus = -1
         self._hover = -1
+        self._slicer = Slicer(self)
 
     # ----------------------------------------------------------------- data
 
     def set_annotations(self, ann: Annotations | None) -> None:
         self._ann = ann
-        self._markers, self._unresolved = collect_markers(ann) if ann is not None else ([], [])
+        if ann is None or len(ann.dates) <= SYNC_DATES:
+            self._slicer.stop()
+            self._show(*(collect_markers(ann) if ann is not None else ([], [])))
+        else:
+            # A long article's thousands of dates are grouped a slice at a time; meanwhile the
+            # axis is empty rather than showing the previous article's dates.
+            self._show([], [])
+            self._slicer.start(self._collect(ann), at_once=False)
+
+    def _collect(self, ann: Annotations) -> Iterator[None]:
+        markers, unresolved = yield from collect_markers_steps(ann)
+        self._show(markers, unresolved)
+
+    def _show(self, markers: list[Marker], unresolved: list[DateMention]) -> None:
+        self._markers, self._unresolved = markers, unresolved
         self._layout = None
         self._focus = min(self._focus, len(self._markers) - 1)
         self._hover = -1
         self.update()
+
+    def collecting(self) -> bool:
+        """True while a long article's dates are still being grouped."""
+        return self._slicer.busy()
 
     def markers(self) -> list[Marker]:
         return list(self._markers)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, Generator, Sequence
 
 from PySide6.QtCore import QCoreApplication, QRectF
 
@@ -77,9 +77,26 @@ def collect_markers(ann: Annotations) -> tuple[list[Marker], list[DateMention]]:
 
     Durations («۵ روزه») are not points in time and appear nowhere.
     """
+    steps = collect_markers_steps(ann)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
+
+
+def collect_markers_steps(
+    ann: Annotations, every: int = 500
+) -> Generator[None, None, tuple[list[Marker], list[DateMention]]]:
+    """``collect_markers`` as a generator that yields after every ``every`` dates and returns the result.
+
+    Thousands of dates (a 5 MB article has ~5 000) take 20 ms and more to group in one go.
+    """
     groups: dict[tuple[dt.date, dt.date], list[DateMention]] = {}
     unresolved: list[DateMention] = []
-    for mention in sorted(ann.dates, key=lambda d: d.start):
+    for index, mention in enumerate(sorted(ann.dates, key=lambda d: d.start)):
+        if index % every == every - 1:
+            yield
         if mention.kind == "duration":
             continue
         if mention.gregorian is None:
