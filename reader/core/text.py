@@ -279,22 +279,33 @@ def tokenize(
     text: str,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
+    batches: Sequence[tuple[int, int]] | None = None,
 ) -> list[Sentence]:
     """Split ``text`` into sentences and tokens, each anchored in ``text``.
 
     ``progress(done, total)`` is called with character counts; ``cancel()``
     returning true raises ``Cancelled`` between batches of paragraphs.
+    ``batches`` limits the work to some of ``batch_spans(text)`` (their sentences
+    are the same as in the whole text's result: batches are independent).
     """
     hazm = _Hazm.get()
     result: list[Sentence] = []
     total = len(text)
-    for b_start, b_end in _batches(text):
+    # Equal strings share one object: a long text repeats its words, and 1M tokens'
+    # separate copies of «در» and «که» cost over 100 MB.
+    shared: dict[str, str] = {}
+    for b_start, b_end in _batches(text) if batches is None else batches:
         if cancel is not None and cancel():
             raise Cancelled()
-        result.extend(_tokenize_batch(hazm, text, b_start, b_end))
+        result.extend(_tokenize_batch(hazm, text, b_start, b_end, shared))
         if progress is not None:
             progress(b_end, total)
     return result
+
+
+def batch_spans(text: str) -> list[tuple[int, int]]:
+    """The runs of whole paragraphs ``tokenize`` works on, each tokenised on its own."""
+    return list(_batches(text))
 
 
 def _batches(text: str) -> Iterator[tuple[int, int]]:
@@ -311,7 +322,7 @@ def _batches(text: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def _tokenize_batch(hazm: _Hazm, text: str, b_start: int, b_end: int) -> list[Sentence]:
+def _tokenize_batch(hazm: _Hazm, text: str, b_start: int, b_end: int, shared: dict[str, str]) -> list[Sentence]:
     normalized = normalize(text[b_start:b_end], b_start)
     norm = normalized.text
     sentences: list[Sentence] = []
@@ -323,44 +334,61 @@ def _tokenize_batch(hazm: _Hazm, text: str, b_start: int, b_end: int) -> list[Se
         if line_end == -1:
             line_end = len(norm)
         if norm[line_start:line_end].strip():
-            previous_end = _tokenize_line(hazm, text, normalized, line_start, line_end, previous_end, sentences)
+            previous_end = _tokenize_line(hazm, text, normalized, line_start, line_end, previous_end, sentences, shared)
         line_start = line_end + 1
     return sentences
 
 
+# A token starting with one of these is a word: it is plain (no snapping) and survives the strip.
+_WORD_START = _PLAIN - frozenset(_NOT_A_WORD)
+
+
 def _tokenize_line(
     hazm: _Hazm, text: str, normalized: Normalized, line_start: int, line_end: int,
-    previous_end: int, sentences: list[Sentence],
+    previous_end: int, sentences: list[Sentence], shared: dict[str, str],
 ) -> int:
     norm = normalized.text
+    find = norm.find
     starts, ends = normalized.starts, normalized.ends
     length = len(text)
+    plain, word_start, intern = _PLAIN, _WORD_START, shared.setdefault
+    word_tokenize = hazm.words.tokenize
     cursor = line_start
     for sentence_text in hazm.sentences.tokenize(norm[line_start:line_end]):
-        s_at = norm.find(sentence_text, cursor, line_end)
+        s_at = find(sentence_text, cursor, line_end)
         if s_at == -1:
             s_at = cursor
         s_end = s_at + len(sentence_text) if s_at >= cursor else cursor
         tokens: list[Token] = []
         t_cursor = s_at
-        for word in hazm.words.tokenize(sentence_text):
-            w_at = norm.find(word, t_cursor, min(max(s_end, t_cursor) + len(word), line_end))
+        for word in word_tokenize(sentence_text):
+            size = len(word)
+            w_at = find(word, t_cursor, min((s_end if s_end > t_cursor else t_cursor) + size, line_end))
             if w_at == -1:
                 continue  # hazm rewrote it (e.g. joined parts); skip rather than guess
-            t_cursor = w_at + len(word)
+            t_cursor = w_at + size
             start = starts[w_at]
-            end = ends[w_at + len(word) - 1]
+            end = ends[t_cursor - 1]
             if end <= start:
                 continue  # only characters hazm inserted
             # Only a span touching a mark, joiner or format character needs snapping.
-            if (end < length and text[end] not in _PLAIN) or text[start] not in _PLAIN or text[end - 1] not in _PLAIN:
+            first = text[start]
+            if (end < length and text[end] not in plain) or first not in plain or text[end - 1] not in plain:
                 start, end = snap(text, start, end)
+                first = text[start] if start < length else ""
             # A stray joiner or mark hazm split off is not a word, and tokens never overlap.
-            start = max(start, previous_end)
-            if start < end and text[start:end].strip(_NOT_A_WORD):
-                tokens.append(Token(text[start:end], word, start, end))
+            if start < previous_end:
+                start = previous_end
+                first = text[start] if start < length else ""
+            if start < end and (first in word_start or text[start:end].strip(_NOT_A_WORD)):
+                surface = text[start:end]
+                if surface == word:
+                    surface = word = intern(word, word)
+                else:
+                    surface, word = intern(surface, surface), intern(word, word)
+                tokens.append(Token(surface, word, start, end))
                 previous_end = end
-        cursor = max(cursor, s_end)
+        cursor = cursor if cursor > s_end else s_end
         if tokens:
             sentences.append(Sentence(tokens[0].start, tokens[-1].end, tuple(tokens)))
     return previous_end
