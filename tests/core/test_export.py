@@ -19,6 +19,8 @@ from reader.core.document import (
     Span,
     annotations_from_json,
     annotations_to_dict,
+    annotations_to_json,
+    indented_json,
 )
 from reader.core.export import FORMATS, export
 from reader.core.export.brat import render_brat, render_brat_conf
@@ -265,6 +267,37 @@ def annotations(draw: st.DrawFn) -> Annotations:
     )
     return Annotations(text=text, title=draw(st.none() | st.text(max_size=10)),
                        article_date=draw(st.none() | st.dates()), entities=entities, quotes=quotes, dates=dates)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(annotations())
+def test_json_file_is_what_the_standard_encoder_writes(ann: Annotations) -> None:
+    data = annotations_to_dict(ann)
+    assert annotations_to_json(ann) == json.dumps(data, ensure_ascii=False, indent=2)
+    assert annotations_to_json(ann, indent=None) == json.dumps(data, ensure_ascii=False)
+    assert annotations_from_json(export(ann, "json")[".json"]) == ann
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(st.characters(codec="utf-8")),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(_JSON_VALUES, st.integers(0, 4))
+def test_indented_json_equals_json_dumps(value: object, indent: int) -> None:
+    assert indented_json(value, indent) == json.dumps(value, ensure_ascii=False, indent=indent)
+
+
+def test_indented_json_leaves_the_unusual_to_json_dumps() -> None:
+    cyclic: list[object] = []
+    cyclic.append(cyclic)
+    with pytest.raises(ValueError):
+        indented_json(cyclic)
+    with pytest.raises(TypeError):
+        indented_json({"when": dt.date(2023, 9, 23)})
+    assert indented_json({1: (True, 1.5)}) == json.dumps({1: (True, 1.5)}, ensure_ascii=False, indent=2)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
