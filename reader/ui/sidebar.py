@@ -46,6 +46,7 @@ SYNC_ROWS = 500
 # up to 1 000 rows, shaping each row's Persian text, and again after every batch of rows added:
 # 60–190 ms of the GUI thread each time while a 5 MB article's thousands of names came in.
 MEASURED_ROWS = 0
+QUOTE_LAYOUT_BATCH = 25
 
 
 def fa_number(n: int) -> str:
@@ -349,8 +350,10 @@ class QuotesPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         # Wrapped rows are measured one by one; thousands of them in one go would hold the window.
+        # Qt lays out a batch a timer event, outside the slices' budget: 100 rows of shaped
+        # Persian took 15-20 ms a batch.
         self.list.setLayoutMode(QListWidget.LayoutMode.Batched)
-        self.list.setBatchSize(100)
+        self.list.setBatchSize(QUOTE_LAYOUT_BATCH)
         self._filler = Slicer(self)
         self.empty_label = QLabel(self.tr("نقل قولی نیست"), self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
