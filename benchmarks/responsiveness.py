@@ -20,6 +20,7 @@ skips the minute of analysis (see its help).
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import os
 import statistics
@@ -84,12 +85,17 @@ class Watchdog(threading.Thread):
                     self.samples[key] += 1
                     self.timed.append((now, key))
 
-    def split(self, start: float, end: float) -> tuple[float, float]:
-        """The GUI thread's CPU time and run-queue wait (seconds) between two moments (±5 ms)."""
-        inside = [s for s in self.sched if start - 0.003 <= s[0] <= end + 0.003]
-        if len(inside) < 2:
-            return 0.0, 0.0
-        return (inside[-1][1] - inside[0][1]) / 1e9, (inside[-1][2] - inside[0][2]) / 1e9
+    def split(self, start: float, end: float) -> tuple[float, float, float]:
+        """The GUI thread's CPU time and run-queue wait between two moments, and the time the
+        readings span (seconds): the last reading before ``start`` to the first after ``end``
+        (the watchdog waits for a CPU and the GIL too, so the span can exceed the gap)."""
+        times = [s[0] for s in self.sched]
+        first = max(0, bisect.bisect_right(times, start) - 1)
+        last = min(len(times) - 1, bisect.bisect_left(times, end))
+        if last <= first:
+            return 0.0, 0.0, 0.0
+        a, b = self.sched[first], self.sched[last]
+        return (b[1] - a[1]) / 1e9, (b[2] - a[2]) / 1e9, b[0] - a[0]
 
     def stacks(self, start: float, end: float) -> Counter[str]:
         return Counter(key for t, key in self.timed if start <= t <= end + 0.005)
@@ -270,10 +276,11 @@ def main() -> int:
     if options.stacks:
         print("\nthe worst gaps: GUI thread on a CPU / waiting for one / blocked (GIL), and the stacks in them:")
         for gap, name, start in worst[:6]:
-            cpu, queued = watchdog.split(start, start + gap)
-            blocked = max(0.0, gap - cpu - queued)
-            print(f"  {gap * 1000:4.0f} ms ({name}) at +{start - loading_at:.1f} s: ran {cpu * 1000:.0f}, "
-                  f"run queue {queued * 1000:.0f}, blocked {blocked * 1000:.0f} ms")
+            cpu, queued, span = watchdog.split(start, start + gap)
+            blocked = max(0.0, span - cpu - queued)
+            print(f"  {gap * 1000:4.0f} ms ({name}) at +{start - loading_at:.1f} s: in the {span * 1000:.0f} ms "
+                  f"around it the GUI thread ran {cpu * 1000:.0f}, waited for a CPU {queued * 1000:.0f}, "
+                  f"was blocked {blocked * 1000:.0f} ms")
             for stack, count in watchdog.stacks(start, start + gap).most_common(4):
                 print(f"      {count * 5:4d} ms  {stack}")
     if options.stacks and watchdog.samples:
