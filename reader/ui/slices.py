@@ -104,6 +104,12 @@ def scheduler() -> Scheduler:
     return _scheduler
 
 
+def _forget(task: Task) -> None:
+    """Drop ``task`` from the scheduler, if there still is one (not at the application's exit)."""
+    if _scheduler is not None and shiboken6.isValid(_scheduler):
+        _scheduler.remove(task)
+
+
 class Slicer(QObject):
     """Runs the steps of a generator as a ``Task``: as many steps a slice as its budget allows.
 
@@ -118,7 +124,7 @@ class Slicer(QObject):
         self._steps: Iterator[None] = iter(())
         task = self._task = Task(self._step, self.finished.emit)
         # A panel closed mid-fill must not leave its steps to a scheduler that outlives it.
-        self.destroyed.connect(lambda: scheduler().remove(task))
+        self.destroyed.connect(lambda: _forget(task))
 
     def start(self, steps: Iterator[None], at_once: bool) -> None:
         """Run ``steps`` (a generator yielding after each row or so); all now when ``at_once``."""

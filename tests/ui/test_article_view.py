@@ -76,6 +76,20 @@ def test_big_documents_are_highlighted_in_short_chunks(qtbot):
     assert view.highlight_format_at(spans[-1].start).background().color().name() == LIGHT.entity["PER"]
 
 
+def test_only_a_new_width_lays_the_text_out_again(qtbot):
+    text = "ولادیمیر پوتین رئیس جمهور روسیه با کیم جونگ اون دیدار کرد.\n" * 50
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    with qtbot.waitSignal(view.highlightingFinished):
+        view.set_annotations(Annotations(text=text))
+    view.resize(600, 300)  # the progress bar appearing under the view: no line changes
+    assert not view.highlighting()
+    view.resize(500, 300)
+    assert view.highlighting()
+
+
 def test_entity_highlight_wins_over_a_quote_and_hiding_a_type_removes_it(qtbot):
     text = "او گفت «پوتین به کره می‌رود» و رفت.\nبند دوم."
     putin = text.index("پوتین")

@@ -122,6 +122,16 @@ def test_hundred_dates_over_thirty_years_paint_without_overlap(qtbot):
     _assert_no_overlap(layout)
 
 
+def test_thousands_of_dates_are_grouped_in_slices_to_the_same_markers(qtbot):
+    ann = random_dates_annotations(3000, 30)
+    widget = TimelineWidget()
+    qtbot.addWidget(widget)
+    widget.set_annotations(ann)
+    assert widget.collecting()  # the call only schedules the work
+    qtbot.waitUntil(lambda: not widget.collecting(), timeout=10000)
+    assert widget.markers() == collect_markers(ann)[0]
+
+
 @pytest.mark.parametrize("width", [320, 700, 1600])
 @pytest.mark.parametrize("height", [160, 400])
 def test_layout_is_legible_at_any_size(width, height):
