@@ -7,7 +7,20 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.text import ZWNJ, align, fold, fold_key, normalize, snap, tokenize
+from reader.core import text as text_module
+from reader.core.text import (
+    _FOLD_TABLE,
+    ZWNJ,
+    _key_table_now,
+    _Translator,
+    align,
+    fold,
+    fold_key,
+    normalize,
+    snap,
+    tokenize,
+    warm_up,
+)
 
 # Pieces real Persian news text is made of, including the messy ones.
 _PIECES = [
@@ -108,3 +121,24 @@ def test_normalized_characters_map_monotonically(raw: str) -> None:
         assert 0 <= normalized.starts[k] <= normalized.ends[k] <= len(raw)
         assert normalized.starts[k] >= last
         last = normalized.starts[k]
+
+
+_TABLE_CHARS = st.sampled_from(sorted({chr(code) for code in _FOLD_TABLE} | set("abc ۱٢كیي\u200c\\]^-[")))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(_TABLE_CHARS, max_size=40) | any_text)
+def test_translators_agree_with_str_translate(raw: str) -> None:
+    warm_up()
+    key_table = _key_table_now()
+    assert text_module._key_translate(raw) == raw.translate(key_table)
+    assert fold(raw) == raw.translate(_FOLD_TABLE)
+    assert _Translator({})(raw) == raw
+    # A table that deletes or expands falls back to str.translate itself.
+    odd = {ord("ی"): "یی", ord("a"): ""}
+    assert _Translator(odd)(raw) == raw.translate(odd)
+
+
+def test_fold_of_a_long_text_is_the_same_in_pieces() -> None:
+    raw = "كيم ١٢٣\u00a0" * 20_000
+    assert fold(raw) == raw.translate(_FOLD_TABLE)
