@@ -26,6 +26,13 @@ def test_arabic_letters_digits_and_diacritics():
     assert _found("سلام", "سَلام") == ["سلام"]
 
 
+def test_hamza_spellings_of_one_word():
+    text = "رئیس دولت، رییس مجلس و رئيس قوه؛ هیأت دولت و هیات امنا"
+    assert _found(text, "رئیس") == ["رئیس", "رییس", "رئيس"]
+    assert _found(text, "رییس") == ["رئیس", "رییس", "رئيس"]
+    assert _found(text, "هیات") == ["هیأت", "هیات"]
+
+
 def test_no_match_across_lines_and_empty_queries():
     assert _found("کره\nجنوبی", "کره جنوبی") == []
     assert _found(SAMPLE, "") == []
