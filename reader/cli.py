@@ -95,7 +95,8 @@ def _annotate(args: argparse.Namespace) -> int:
         raise CliError("khana: no article files found in the given folders")
     single = len(inputs) == 1 and not Path(args.inputs[0]).is_dir()
     if single:
-        out = annotate_file(inputs[0], args.format, article_date)
+        # One big file may use both of two cores; several files are spread by --jobs instead.
+        out = annotate_file(inputs[0], args.format, article_date, processes=2)
         _write_single(out, args.output, args.format)
         return EXIT_OK
     return _annotate_batch(inputs, args, article_date)
@@ -114,8 +115,11 @@ def _expand_inputs(paths: Iterable[str]) -> Iterable[Path]:
             yield path
 
 
-def annotate_file(path: Path, fmt: str, article_date: dt.date | None) -> dict[str, str]:
-    """Load, analyse and export one file: {suffix: content}. Raises CliError for bad input."""
+def annotate_file(path: Path, fmt: str, article_date: dt.date | None, processes: int = 1) -> dict[str, str]:
+    """Load, analyse and export one file: {suffix: content}. Raises CliError for bad input.
+
+    ``processes`` is ``pipeline.analyse``'s: 2 splits a long text's analysis over two processes.
+    """
     from reader.core.export import export
     from reader.core.loading import LoadError, load_document
     from reader.core.pipeline import analyse
@@ -124,7 +128,7 @@ def annotate_file(path: Path, fmt: str, article_date: dt.date | None) -> dict[st
         document = load_document(path)
     except LoadError as exc:
         raise CliError(f"khana: {exc}") from None
-    annotations = analyse(document, article_date)
+    annotations = analyse(document, article_date, processes=processes)
     return export(annotations, fmt)
 
 
@@ -159,7 +163,7 @@ def _annotate_batch(inputs: list[Path], args: argparse.Namespace, article_date: 
     bar = _ProgressBar(len(inputs), sys.stderr)
     jobs = [(str(p), args.format, article_date.isoformat() if article_date else None, str(out_dir) if out_dir else None) for p in inputs]
     if args.jobs == 1:
-        results = (_batch_one(*job) for job in jobs)
+        results = (_batch_one(*job, processes=2) for job in jobs)
         for message in results:
             failures += _report(message, bar)
     else:
@@ -179,13 +183,13 @@ def _report(message: str | None, bar: "_ProgressBar") -> int:
     return 1 if message else 0
 
 
-def _batch_one(path: str, fmt: str, article_date: str | None, out_dir: str | None) -> str | None:
+def _batch_one(path: str, fmt: str, article_date: str | None, out_dir: str | None, processes: int = 1) -> str | None:
     """Annotate one file of a batch; returns an error line or None. Runs in a worker process."""
     from reader.core.storage import SaveError, atomic_write
 
     source = Path(path)
     try:
-        out = annotate_file(source, fmt, dt.date.fromisoformat(article_date) if article_date else None)
+        out = annotate_file(source, fmt, dt.date.fromisoformat(article_date) if article_date else None, processes)
         folder = Path(out_dir) if out_dir else source.parent
         stem = source.name.rsplit(".", 1)[0] if "." in source.name else source.name
         for suffix, content in out.items():
