@@ -1,8 +1,9 @@
-"""Analysis in a worker process gives exactly what analysis in this process gives."""
+"""Analysis in a worker process gives exactly what analysis in this process gives, at a lower priority."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from reader.core.document import Document
 from reader.core.loading import load_document
 from reader.core.pipeline import analyse
 from reader.core.text import Cancelled
-from reader.core.worker import AnalysisError, AnalysisWorker
+from reader.core.worker import WINDOW_FIRST_NICE, AnalysisError, AnalysisWorker
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "mehr-korea-russia.txt"
 
@@ -52,3 +53,9 @@ def test_a_dead_worker_is_reported_and_replaced() -> None:
         assert w.analyse(Document(text="پوتین به مسکو رفت."), None, lambda d, t: None, lambda: False).text
     finally:
         w.close()
+
+
+@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="no process priorities here")
+def test_the_analysis_process_gives_way_to_the_window(worker: AnalysisWorker) -> None:
+    worker.analyse(Document(text="پوتین به مسکو رفت."), None, lambda d, t: None, lambda: False)
+    assert os.getpriority(os.PRIO_PROCESS, worker._process.pid) == min(19, os.getpriority(os.PRIO_PROCESS, 0) + WINDOW_FIRST_NICE)
