@@ -104,7 +104,7 @@ class Watchdog(threading.Thread):
 REPLAY_VAR = "KHANA_BENCH_REPLAY"
 
 
-def replay_serve(conn) -> None:  # type: ignore[no-untyped-def]
+def replay_serve(conn, nice: int = 0) -> None:  # type: ignore[no-untyped-def]
     """The analysis process of ``--replay``: the real one, but analysing returns the saved result.
 
     A short pause with progress stands in for the analysis, so the result arrives after the
@@ -128,7 +128,7 @@ def replay_serve(conn) -> None:  # type: ignore[no-untyped-def]
         return saved
 
     pipeline.analyse = analyse  # type: ignore[assignment]
-    serve(conn)
+    serve(conn, nice)
 
 
 def main() -> int:
