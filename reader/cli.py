@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import stat
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -142,6 +143,15 @@ def _write_single(out: dict[str, str], target: str | None, fmt: str) -> None:
         sys.stdout.flush()
         return
     base = Path(target)
+    if fmt != "brat" and _is_special(base):
+        # «-o /dev/null», a pipe or a terminal: write into it. Replacing it atomically would
+        # put a regular file where the device was (as root, in /dev itself).
+        try:
+            with open(base, "w", encoding="utf-8", newline="") as handle:
+                handle.write(next(iter(out.values())))
+        except OSError as exc:
+            raise CliError(f"khana: {base}: {exc.strerror or exc}") from None
+        return
     try:
         if fmt == "brat":
             stem = base.with_suffix("") if base.suffix in (".ann", ".txt") else base
@@ -151,6 +161,15 @@ def _write_single(out: dict[str, str], target: str | None, fmt: str) -> None:
             atomic_write(base, next(iter(out.values())))
     except SaveError as exc:
         raise CliError(f"khana: {exc}") from None
+
+
+def _is_special(path: Path) -> bool:
+    """Whether ``path`` exists and is not a regular file or folder (a device, a FIFO, a socket)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _annotate_batch(inputs: list[Path], args: argparse.Namespace, article_date: dt.date | None) -> int:

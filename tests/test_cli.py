@@ -121,3 +121,23 @@ def test_the_window_without_a_display_says_so_in_one_line() -> None:
     assert result.returncode == 1
     err = result.stderr.decode()
     assert err.count("\n") == 1 and "display" in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_output_into_a_pipe_or_device_writes_into_it(tmp_path: Path) -> None:
+    """``-o /dev/null`` (or a pipe) is written to, never replaced by a regular file."""
+    import stat
+    import threading
+
+    from reader.cli import main
+
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    assert main(["annotate", str(SAMPLE), "-o", str(fifo)]) == 0
+    reader.join(timeout=60)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert json.loads(received[0])["text"] == SAMPLE_TEXT
+    assert not [p for p in tmp_path.iterdir() if p != fifo]  # no temporary file left beside it
