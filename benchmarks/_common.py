@@ -28,10 +28,51 @@ class Child:
     stdout: str
     stderr: str
     spawned: float  # time.perf_counter() just before the spawn (CLOCK_MONOTONIC, shared by processes on Linux)
+    # Peak of the summed PSS of the child and all its descendants, sampled (0 where /proc lacks it):
+    # ``peak_mb`` is one process's maximum, which would hide what a second process adds.
+    tree_pss_mb: float = 0.0
+    cpu: float = 0.0  # user + system seconds of the child and the children it waited for
 
 
-def run_child(args: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT, timeout: float = 1800) -> Child:
-    """Run ``args``; peak RSS comes from ``wait4`` for this child alone (not the children's running maximum)."""
+def _descendants(pid: int) -> list[int]:
+    """``pid`` and every process below it, from /proc's children lists."""
+    found, at = [pid], 0
+    while at < len(found):
+        try:
+            for task in os.listdir(f"/proc/{found[at]}/task"):
+                with open(f"/proc/{found[at]}/task/{task}/children") as handle:
+                    found.extend(int(child) for child in handle.read().split())
+        except OSError:
+            pass
+        at += 1
+    return found
+
+
+def tree_pss_mb(pid: int) -> float:
+    """The summed proportional set size (shared pages split among sharers) of ``pid``'s process tree."""
+    total = 0
+    for member in _descendants(pid):
+        try:
+            with open(f"/proc/{member}/smaps_rollup") as handle:
+                for line in handle:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1])
+                        break
+        except OSError:
+            pass
+    return total / 1024
+
+
+_PSS_EVERY = 0.1  # seconds between samples of the tree's memory
+
+
+def run_child(
+    args: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT, timeout: float = 1800, sample_pss: bool = False,
+) -> Child:
+    """Run ``args``; peak RSS comes from ``wait4`` for this child alone (not the children's running maximum).
+
+    ``sample_pss`` also samples the process tree's PSS (``Child.tree_pss_mb``), at a little CPU cost.
+    """
     out_path = WORK / f"child-{os.getpid()}.out"
     err_path = WORK / f"child-{os.getpid()}.err"
     WORK.mkdir(parents=True, exist_ok=True)
@@ -39,10 +80,14 @@ def run_child(args: list[str], env: dict[str, str] | None = None, cwd: Path = RO
         spawned = time.perf_counter()
         process = subprocess.Popen(args, stdout=out, stderr=err, env=env, cwd=cwd)
         deadline = spawned + timeout
+        tree_peak, next_sample = 0.0, spawned
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 break
+            if sample_pss and time.perf_counter() >= next_sample:
+                tree_peak = max(tree_peak, tree_pss_mb(process.pid))
+                next_sample = time.perf_counter() + _PSS_EVERY
             if time.perf_counter() > deadline:
                 process.kill()
                 pid, status, usage = os.wait4(process.pid, 0)
@@ -56,6 +101,8 @@ def run_child(args: list[str], env: dict[str, str] | None = None, cwd: Path = RO
         out_path.read_text(encoding="utf-8", errors="replace"),
         err_path.read_text(encoding="utf-8", errors="replace"),
         spawned,
+        tree_peak,
+        usage.ru_utime + usage.ru_stime,
     )
 
 
