@@ -6,9 +6,10 @@ with a space («روش های») while hazm's tokenizer keeps the ZWNJ («روش
 pasted articles often drop it altogether («رئیسجمهور»). A feature that changed
 with such a variant would be a feature the model never saw in training.
 
-Features are plain ``name=value`` strings (python-crfsuite's cheapest input).
-The per-token part is cached by token string within a call, because feature
-extraction in Python, not the CRF, is what limits tagging speed.
+Features are plain ``name=value`` strings in UTF-8 bytes: python-crfsuite takes
+bytes as they are but encodes a str on every call, which was a fifth of its
+tagging time. The per-token part is cached (encoded once) by token string,
+because feature extraction in Python, not the CRF, is what limits tagging speed.
 """
 
 from __future__ import annotations
@@ -168,11 +169,11 @@ def stem(key: str) -> str:
 
 ALL_GROUPS = (
     "word", "affix", "shape", "context", "wide", "bigram", "lexicon", "stem", "gazetteer", "title", "document",
-    "cluster", "orghead",
+    "cluster", "orghead", "quote",
 )
 # Groups of the shipped model: "wide" (neighbour affixes, ±3 words) and "cluster"
 # (word2vec k-means classes, see ``clusters``) did not raise dev F1 (resources/models/ner.md).
-DEFAULT_GROUPS = frozenset(ALL_GROUPS) - {"wide", "cluster"}
+DEFAULT_GROUPS = frozenset(ALL_GROUPS) - {"wide", "cluster", "quote"}
 # PEYMA marks no article boundaries but runs in article order: blocks of this many
 # sentences stand in for an article when training (the app passes real articles).
 ARTICLE_WINDOW = 30
@@ -209,7 +210,28 @@ def _shape(key: str) -> str:
 
 
 _OFFSETS = (-2, -1, 1, 2)
-_HEAD_DISTANCE = {d: f"ohd={d}" for d in range(1, 6)}
+_HEAD_DISTANCE = {d: f"ohd={d}".encode() for d in range(1, 6)}
+_TITLE_BEFORE = (b"title-1", b"title-2", b"title-3")
+
+
+def _inside_quotes(keys: Sequence[str]) -> list[str]:
+    """Per token: ``q1`` for the first word inside «...», ``q`` for the others, ``""`` outside.
+
+    News text quotes the names of papers, sites, films and parties in «...».
+    """
+    out = [""] * len(keys)
+    opened = -1
+    for i, key in enumerate(keys):
+        if key == "«":
+            opened = i
+        elif key == "»" and opened >= 0:
+            if i - opened <= 8:
+                for k in range(opened + 1, i):
+                    out[k] = "q"
+                if opened + 1 < i:
+                    out[opened + 1] = "q1"
+            opened = -1
+    return out
 
 
 class FeatureExtractor:
@@ -228,11 +250,11 @@ class FeatureExtractor:
         self._heads = self.config.org_heads if self.config.has("orghead") else frozenset()
         self._lexicon = hazm_lexicon() if self.config.has("lexicon") else None
         self.lexicon = self._lexicon
-        self._own: dict[str, tuple[str, ...]] = {}
-        # Per token, its neighbour features already prefixed for offsets -2, -1, +1, +2.
-        self._near: dict[str, tuple[tuple[str, ...], ...]] = {}
+        # Per token: its own features; its neighbour features already prefixed for
+        # offsets -2, -1, +1, +2; its folded form in bytes.
+        self._own: dict[str, tuple[tuple[bytes, ...], tuple[tuple[bytes, ...], ...], bytes]] = {}
         # Document features: what the rest of the article says about a rare word.
-        self._document: dict[str, tuple[str, ...]] = {}
+        self._document: dict[str, tuple[bytes, ...]] = {}
         self._pinned = False
         self._rare_cache: dict[str, bool] = {}
 
@@ -260,6 +282,10 @@ class FeatureExtractor:
                 self._rare_cache[key] = rare
         return rare
 
+    def rare(self, key: str) -> bool:
+        """Whether ``key`` (folded) is a word of three letters or more that hazm's lexicon calls rare or lacks."""
+        return self._rare(key)
+
     def _rare_any(self, key: str) -> bool:
         # A neighbour counts as rare at any length (the length test is only for the word itself).
         if self._lexicon is None:
@@ -267,7 +293,7 @@ class FeatureExtractor:
         entry = self._lexicon.lookup(key)
         return entry is None or entry[1] <= 5
 
-    def _document_features(self, sentences: Sequence[Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    def _document_features(self, sentences: Sequence[Sequence[str]]) -> dict[str, tuple[bytes, ...]]:
         """Per rare word: was it seen after a title, before «، title», or more than once?
 
         A name is often introduced once with a title («آقای دارسی») and then
@@ -294,20 +320,19 @@ class FeatureExtractor:
                     i + 1 < n and keys[i + 1].isalpha() and self._rare_any(keys[i + 1])
                 ):
                     seen.add("dr")
-        return {k: tuple(sorted(v - {"d1"})) for k, v in flags.items() if v - {"d1"}}
+        return {k: tuple(f.encode() for f in sorted(v - {"d1"})) for k, v in flags.items() if v - {"d1"}}
 
     def clear(self) -> None:
         """Forget cached token features (the cache is meant to live for one call)."""
         self._own.clear()
-        self._near.clear()
         self._document = {}
         self._pinned = False
 
     # A token's own features, including the parts its neighbours will look at.
-    def _token(self, token: str) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
-        own = self._own.get(token)
-        if own is not None:
-            return own, self._near[token]
+    def _token(self, token: str) -> tuple[tuple[bytes, ...], tuple[tuple[bytes, ...], ...], bytes]:
+        cached = self._own.get(token)
+        if cached is not None:
+            return cached
         cfg = self.config
         key = feature_key(token)
         feats: list[str] = ["b"]
@@ -362,13 +387,13 @@ class FeatureExtractor:
                 near.append("title")
             if key in _PERSON_AFTER:
                 near.append("say")
-        own_t = tuple(feats)
-        near_t = tuple(tuple(f"{offset}:{f}" for f in near) for offset in _OFFSETS)
-        self._own[token] = own_t
-        self._near[token] = near_t
-        return own_t, near_t
+        own_t = tuple(f.encode() for f in feats)
+        near_t = tuple(tuple(f"{offset}:{f}".encode() for f in near) for offset in _OFFSETS)
+        result = (own_t, near_t, key.encode())
+        self._own[token] = result
+        return result
 
-    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+    def sentence(self, tokens: Sequence[str]) -> list[list[bytes]]:
         """The feature lists of one sentence, one list per token."""
         # The hot loop of tagging: group switches are read once, and per-position
         # work is only what cannot be cached per token string.
@@ -382,6 +407,7 @@ class FeatureExtractor:
         context = cfg.has("context")
         wide = cfg.has("wide")
         bigram = cfg.has("bigram")
+        quoted = _inside_quotes(keys) if cfg.has("quote") else None
         titles = [k in _TITLES for k in keys] if cfg.has("title") else None
         if titles is not None and not any(titles):
             titles = None
@@ -389,7 +415,7 @@ class FeatureExtractor:
         heads = self._heads
         last_head = -100
         last = n - 1
-        out: list[list[str]] = []
+        out: list[list[bytes]] = []
         for i in range(n):
             key = keys[i]
             feats = list(parts[i][0])
@@ -398,9 +424,9 @@ class FeatureExtractor:
                 if doc:
                     feats.extend(doc)
             if i == 0:
-                feats.append("BOS")
+                feats.append(b"BOS")
             if i == last:
-                feats.append("EOS")
+                feats.append(b"EOS")
             if context:
                 if i > 1:
                     feats.extend(parts[i - 2][1][0])
@@ -414,20 +440,20 @@ class FeatureExtractor:
                 # The words either side together («وزیر … ،», «آقای … گفت») and a third word out.
                 left = keys[i - 1] if i > 0 else "<s>"
                 right = keys[i + 1] if i < last else "</s>"
-                feats.append(f"sw={left}|{right}")
+                feats.append(f"sw={left}|{right}".encode())
                 if i >= 3:
-                    feats.append("-3:w=" + keys[i - 3])
+                    feats.append(b"-3:w=" + parts[i - 3][2])
                 if i + 3 < n:
-                    feats.append("3:w=" + keys[i + 3])
+                    feats.append(b"3:w=" + parts[i + 3][2])
             if bigram:
                 if i > 0:
-                    feats.append("bg-=" + keys[i - 1] + "|" + key)
+                    feats.append(b"bg-=" + parts[i - 1][2] + b"|" + parts[i][2])
                 if i < last:
-                    feats.append("bg+=" + key + "|" + keys[i + 1])
+                    feats.append(b"bg+=" + parts[i][2] + b"|" + parts[i + 1][2])
             if gaz is not None and gaz[i]:
-                feats.append("gz=" + gaz[i])
+                feats.append(("gz=" + gaz[i]).encode())
                 if i > 0 and gaz[i - 1]:
-                    feats.append("gz-1=" + gaz[i - 1])
+                    feats.append(("gz-1=" + gaz[i - 1]).encode())
             if heads:
                 # Inside an organisation phrase: how far back its head word stands
                 # («سازمان انرژی اتمی ایران»); punctuation ends the phrase.
@@ -437,19 +463,21 @@ class FeatureExtractor:
                     last_head = -100
                 elif i - last_head <= 5:
                     feats.append(_HEAD_DISTANCE[i - last_head])
+            if quoted is not None and quoted[i]:
+                feats.append(quoted[i].encode())
             if titles is not None:
                 # A title up to three words back («وزیر امور خارجه ژاپن ...») still
                 # announces the name that follows it.
                 if i > 0 and titles[i - 1]:
-                    feats.append("title-1")
+                    feats.append(_TITLE_BEFORE[0])
                 elif i > 1 and titles[i - 2]:
-                    feats.append("title-2")
+                    feats.append(_TITLE_BEFORE[1])
                 elif i > 2 and titles[i - 3]:
-                    feats.append("title-3")
+                    feats.append(_TITLE_BEFORE[2])
             out.append(feats)
         return out
 
-    def sentences(self, sentences: Iterable[Sequence[str]]) -> list[list[list[str]]]:
+    def sentences(self, sentences: Iterable[Sequence[str]]) -> list[list[list[bytes]]]:
         """hazm ``SequenceTagger`` data_maker: features of many sentences.
 
         Unless an article is pinned, document features come from blocks of
@@ -458,7 +486,7 @@ class FeatureExtractor:
         if self._pinned or not self.config.has("document"):
             return [self.sentence(s) for s in sentences]
         batch = list(sentences)
-        out: list[list[list[str]]] = []
+        out: list[list[list[bytes]]] = []
         for start in range(0, len(batch), ARTICLE_WINDOW):
             block = batch[start : start + ARTICLE_WINDOW]
             self._document = self._document_features(block)
