@@ -142,3 +142,11 @@ def test_translators_agree_with_str_translate(raw: str) -> None:
 def test_fold_of_a_long_text_is_the_same_in_pieces() -> None:
     raw = "كيم ١٢٣\u00a0" * 20_000
     assert fold(raw) == raw.translate(_FOLD_TABLE)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_text | st.text(st.sampled_from("0123456789%٠١٢٣٤٥٦٧٨٩يكىة“” \n\u200cﻻﮐﯾ"), max_size=30))
+def test_normalize_is_hazms_own(raw: str) -> None:
+    warm_up()
+    hazm = text_module._Hazm.get()
+    assert hazm.normalize(raw) == hazm.normalizer.normalize(raw)
