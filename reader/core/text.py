@@ -229,38 +229,58 @@ def align(original: str, normalized: str, base: int = 0) -> tuple[list[int], lis
     ends = [0] * n_norm
     i = j = 0
     while j < n_norm:
-        # Most of a paragraph is unchanged: take agreeing runs in bulk before looking closer.
-        for run in (64, 16, 4):
-            if ok[i : i + run] == nk[j : j + run] and i + run <= n_orig and j + run <= n_norm:
-                starts[j : j + run] = range(base + i, base + i + run)
-                ends[j : j + run] = range(base + i + 1, base + i + run + 1)
-                i += run
-                j += run
+        # Most of a paragraph is unchanged: take the agreeing run in bulk (its length found
+        # by comparing slices, 32 characters at a time, then by halves), then look closer.
+        limit = min(n_orig - i, n_norm - j)
+        if limit and ok[i] == nk[j]:
+            run = 1
+            while run + _RUN <= limit and ok[i + run : i + run + _RUN] == nk[j + run : j + run + _RUN]:
+                run += _RUN
+            high = min(run + _RUN, limit)
+            while run < high:
+                middle = (run + high + 1) // 2
+                if ok[i + run : i + middle] == nk[j + run : j + middle]:
+                    run = middle
+                else:
+                    high = middle - 1
+            starts[j : j + run] = range(base + i, base + i + run)
+            ends[j : j + run] = range(base + i + 1, base + i + run + 1)
+            i += run
+            j += run
+            if j == n_norm:
                 break
+        # Here the keyed characters differ, or the original is used up.
+        if i < n_orig and (_droppable(original[i]) or (i > 0 and original[i] == original[i - 1])):
+            # Deleted by hazm: a mark, a joiner, a space, or a letter repeated past two.
+            # A mark or a repeat belongs to the letter before it, so that letter's stretch grows.
+            if j > 0 and ends[j - 1] == base + i and not original[i].isspace() and original[i] not in _EDGE_FORMAT:
+                ends[j - 1] = base + i + 1
+            i += 1
+        elif normalized[j] in _INSERTED:
+            # Inserted by hazm: it stands, empty, just before the next original character.
+            starts[j] = ends[j] = base + i
+            j += 1
         else:
-            if i < n_orig and ok[i] == nk[j]:
-                starts[j], ends[j] = base + i, base + i + 1
-                i += 1
-                j += 1
-            elif i < n_orig and (is_droppable(original[i]) or (i > 0 and original[i] == original[i - 1])):
-                # Deleted by hazm: a mark, a joiner, a space, or a letter repeated past two.
-                # A mark or a repeat belongs to the letter before it, so that letter's stretch grows.
-                if j > 0 and ends[j - 1] == base + i and not original[i].isspace() and original[i] not in _EDGE_FORMAT:
-                    ends[j - 1] = base + i + 1
-                i += 1
-            elif normalized[j] in " \n" + ZWNJ:
-                # Inserted by hazm: it stands, empty, just before the next original character.
-                starts[j] = ends[j] = base + i
-                j += 1
-            else:
-                a, b = _resync(ok, nk, i, j)
-                # Spread the rewritten stretch normalized[j:j+b] over original[i:i+a].
-                for k in range(b):
-                    starts[j + k] = base + i + (k * a) // b
-                    ends[j + k] = base + i + ((k + 1) * a) // b
-                i += a
-                j += b
+            a, b = _resync(ok, nk, i, j)
+            # Spread the rewritten stretch normalized[j:j+b] over original[i:i+a].
+            for k in range(b):
+                starts[j + k] = base + i + (k * a) // b
+                ends[j + k] = base + i + ((k + 1) * a) // b
+            i += a
+            j += b
     return starts, ends
+
+
+_RUN = 32
+_INSERTED = frozenset(" \n" + ZWNJ)
+_droppable_cache: dict[str, bool] = {}
+
+
+def _droppable(ch: str) -> bool:
+    known = _droppable_cache.get(ch)
+    if known is None:
+        known = _droppable_cache[ch] = is_droppable(ch)
+    return known
 
 
 def _resync(ok: str, nk: str, i: int, j: int, window: int = 12) -> tuple[int, int]:

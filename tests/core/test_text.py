@@ -150,3 +150,54 @@ def test_normalize_is_hazms_own(raw: str) -> None:
     warm_up()
     hazm = text_module._Hazm.get()
     assert hazm.normalize(raw) == hazm.normalizer.normalize(raw)
+
+
+def _reference_align(original: str, normalized: str, base: int = 0) -> tuple[list[int], list[int]]:
+    """``align`` as first written, a character or a fixed run at a time: the faster one must agree."""
+    text_module._key_table_now()
+    ok, nk = original.translate(text_module._key_table), normalized.translate(text_module._key_table)
+    n_orig, n_norm = len(original), len(normalized)
+    starts, ends = [0] * n_norm, [0] * n_norm
+    i = j = 0
+    while j < n_norm:
+        for run in (64, 16, 4):
+            if ok[i : i + run] == nk[j : j + run] and i + run <= n_orig and j + run <= n_norm:
+                starts[j : j + run] = range(base + i, base + i + run)
+                ends[j : j + run] = range(base + i + 1, base + i + run + 1)
+                i, j = i + run, j + run
+                break
+        else:
+            if i < n_orig and ok[i] == nk[j]:
+                starts[j], ends[j] = base + i, base + i + 1
+                i, j = i + 1, j + 1
+            elif i < n_orig and (text_module.is_droppable(original[i]) or (i > 0 and original[i] == original[i - 1])):
+                if j > 0 and ends[j - 1] == base + i and not original[i].isspace() and original[i] not in text_module._EDGE_FORMAT:
+                    ends[j - 1] = base + i + 1
+                i += 1
+            elif normalized[j] in " \n" + ZWNJ:
+                starts[j] = ends[j] = base + i
+                j += 1
+            else:
+                a, b = text_module._resync(ok, nk, i, j)
+                for k in range(b):
+                    starts[j + k] = base + i + (k * a) // b
+                    ends[j + k] = base + i + ((k + 1) * a) // b
+                i, j = i + a, j + b
+    return starts, ends
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_text, st.integers(0, 5))
+def test_align_agrees_with_its_reference(raw: str, base: int) -> None:
+    warm_up()
+    long = raw * 9  # runs longer than the bulk step
+    for original in (raw, long):
+        normalized = text_module._Hazm.get().normalize(original)
+        assert align(original, normalized, base) == _reference_align(original, normalized, base)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from("اب \u200c\u064e\n.«»كی"), max_size=80), st.text(st.sampled_from("اب \u200c\n.…کی"), max_size=80))
+def test_align_agrees_with_its_reference_on_unrelated_strings(original: str, normalized: str) -> None:
+    warm_up()
+    assert align(original, normalized) == _reference_align(original, normalized)
