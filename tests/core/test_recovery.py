@@ -98,3 +98,13 @@ def test_prune_removes_only_old_recoveries(tmp_path: Path) -> None:
     assert store.load("/news/new.txt", TEXT) is not None
     assert stray.exists()  # not a recovery: never touched
     assert RecoveryStore(tmp_path / "never-created").prune() == 0
+
+
+def test_hash_in_pieces_is_the_hash_of_the_whole() -> None:
+    import hashlib
+
+    from reader.core import recovery
+
+    text = ("پوتین 😀 \ud800 " * 30_000)[: recovery._HASH_PIECE * 3 + 7]
+    whole = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    assert recovery._sha256(text) == whole
