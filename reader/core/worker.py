@@ -161,20 +161,32 @@ def serve(conn: Connection, nice: int = 0) -> None:
             request = conn.recv()
         except (EOFError, OSError):
             return
-        kind = request[0]
         try:
-            if kind == "quit":
+            if not _answer(conn, pipeline, request):
                 return
-            if kind == "warm":
-                pipeline.warm_up()
-                conn.send(("ready",))
-            elif kind == "analyse":
-                _analyse(conn, pipeline, *request[1:])
-            # A "cancel" that arrives after its analysis ended is simply dropped.
-        except Cancelled:
-            conn.send(("cancelled",))
-        except Exception as exc:  # noqa: BLE001 - the parent turns this into one line for the user
-            conn.send(("error", " ".join(f"{type(exc).__name__}: {exc}".split())))
+        except ConnectionError:
+            return  # the window went away mid-answer (closed while warming up): nobody to tell
+
+
+def _answer(conn: Connection, pipeline: Any, request: tuple[Any, ...]) -> bool:
+    """Answer one request; False for "quit". A broken connection raises ConnectionError."""
+    kind = request[0]
+    try:
+        if kind == "quit":
+            return False
+        if kind == "warm":
+            pipeline.warm_up()
+            conn.send(("ready",))
+        elif kind == "analyse":
+            _analyse(conn, pipeline, *request[1:])
+        # A "cancel" that arrives after its analysis ended is simply dropped.
+    except Cancelled:
+        conn.send(("cancelled",))
+    except ConnectionError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the parent turns this into one line for the user
+        conn.send(("error", " ".join(f"{type(exc).__name__}: {exc}".split())))
+    return True
 
 
 def _analyse(conn: Connection, pipeline: Any, text: str, title: str | None, page_date: str | None,

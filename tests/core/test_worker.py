@@ -59,3 +59,15 @@ def test_a_dead_worker_is_reported_and_replaced() -> None:
 def test_the_analysis_process_gives_way_to_the_window(worker: AnalysisWorker) -> None:
     worker.analyse(Document(text="پوتین به مسکو رفت."), None, lambda d, t: None, lambda: False)
     assert os.getpriority(os.PRIO_PROCESS, worker._process.pid) == min(19, os.getpriority(os.PRIO_PROCESS, 0) + WINDOW_FIRST_NICE)
+
+
+def test_a_window_gone_mid_answer_ends_the_worker_quietly(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from multiprocessing import Pipe
+
+    from reader.core import pipeline, worker
+
+    monkeypatch.setattr(pipeline, "warm_up", lambda: None)
+    window, analysis = Pipe()
+    window.send(("warm",))
+    window.close()  # closed before the answer: sending it breaks the pipe
+    assert worker.serve(analysis) is None  # returns, no BrokenPipeError traceback

@@ -335,3 +335,17 @@ def test_default_layout_gives_the_article_most_of_the_width_and_restores_a_saved
     assert again.docks.docks["entities"].isHidden()
     assert again.dockWidgetArea(again.docks.docks["mentions"]) == Qt.DockWidgetArea.BottomDockWidgetArea
     assert again.dockWidgetArea(again.docks.docks["people"]) == Qt.DockWidgetArea.LeftDockWidgetArea
+
+
+def test_opening_an_article_prunes_recoveries_nobody_came_back_to(qtbot, make_window, tmp_path):
+    import os
+
+    from reader.core.recovery import KEEP_DAYS, RecoveryStore
+
+    store = RecoveryStore(tmp_path / "recovery")
+    store.save("/news/moved-away.txt", sample_annotations())
+    (old,) = (tmp_path / "recovery").iterdir()
+    then = old.stat().st_mtime - (KEEP_DAYS + 1) * 86_400
+    os.utime(old, (then, then))
+    open_sample(qtbot, make_window())
+    qtbot.waitUntil(lambda: not old.exists(), timeout=5000)
