@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
 import threading
 from pathlib import Path
 from typing import Callable
@@ -88,8 +89,12 @@ class CoreBackend:
         atomic_write(path, render_annotated_html(ann))
 
     def export(self, base: str, ann: Annotations, fmt: str) -> list[str]:
-        """Write the export files as ``base + suffix``; returns the paths written."""
-        from reader.core.export import export
+        """Write the export files as ``base + suffix``; returns the paths written.
+
+        What the format needs once per folder (brat's ``annotation.conf``) is written beside
+        them only if the folder has none: a brat project's own configuration is kept.
+        """
+        from reader.core.export import export, folder_files
         from reader.core.storage import atomic_write
 
         written = []
@@ -97,6 +102,11 @@ class CoreBackend:
             path = base + suffix
             atomic_write(path, content)
             written.append(path)
+        for name, content in folder_files(fmt).items():
+            path = os.path.join(os.path.dirname(base) or ".", name)
+            if not os.path.exists(path):
+                atomic_write(path, content)
+                written.append(path)
         return written
 
     def recovery(self, folder: str):  # type: ignore[no-untyped-def]
