@@ -68,9 +68,8 @@ class _Translator:
     """
 
     def __init__(self, table: dict[int, str]) -> None:
-        self._table = table
         changes = {chr(code): to for code, to in table.items() if chr(code) != to}
-        self._sub = None
+        self._sub: Callable[[str], str] | None = None
         if changes and all(isinstance(to, str) and len(to) == 1 for to in changes.values()):
             pattern = re.compile("[" + "".join(re.escape(ch) for ch in sorted(changes)) + "]")
             replace = changes.__getitem__
