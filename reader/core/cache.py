@@ -129,6 +129,41 @@ def _complete(module: ModuleType, state: dict[str, Any]) -> None:
                 stub.__khana_lazy__["running"] = False
 
 
+def _lazy_functions(name: str, functions: tuple[str, ...]) -> None:
+    """Stand in for module ``name`` until one of its ``functions`` is called or another name is asked for.
+
+    ``hazm.sequence_tagger`` imports ``sklearn.metrics`` (a second, with SciPy) for
+    ``accuracy_score``, which only its ``evaluate`` calls; the stand-in defers that
+    import to the first call. Any other attribute imports the real module at once.
+    """
+    if name in sys.modules or importlib.util.find_spec(name.partition(".")[0]) is None:
+        return
+    stub = ModuleType(name)
+
+    def real() -> ModuleType:
+        with _lock:
+            if sys.modules.get(name) is stub:
+                del sys.modules[name]
+            return importlib.import_module(name)
+
+    def __getattr__(attr: str) -> Any:  # noqa: N807 - PEP 562 module hook
+        if attr.startswith("__"):
+            raise AttributeError(f"module {name!r} has no attribute {attr!r}")
+        return getattr(real(), attr)
+
+    def deferred(function: str) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return getattr(real(), function)(*args, **kwargs)
+
+        call.__name__ = function
+        return call
+
+    stub.__getattr__ = __getattr__  # type: ignore[method-assign]
+    for function in functions:
+        setattr(stub, function, deferred(function))
+    sys.modules[name] = stub
+
+
 def complete_lazy_packages() -> None:
     """Import the whole of every lazily registered package now."""
     for module in list(sys.modules.values()):
@@ -174,6 +209,8 @@ def lean_import_hazm() -> ModuleType:
         from hazm.sentence_tokenizer import SentenceTokenizer
 
         hazm.SentenceTokenizer = SentenceTokenizer  # type: ignore[attr-defined]
+        # For the NER tagger's ``hazm.sequence_tagger``, imported next by the tagger.
+        _lazy_functions("sklearn.metrics", ("accuracy_score",))
         return hazm
 
 
