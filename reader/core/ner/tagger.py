@@ -16,6 +16,17 @@ MODEL_NAME = "ner.crfsuite"
 _CACHE_LIMIT = 200_000
 
 
+class _Prepared(list):  # type: ignore[type-arg]
+    """A sentence's tokens carrying its finished stage-2 feature lists (see ``stacking``)."""
+
+    features: list[list[bytes]]
+
+
+def _prepared_features(sentences: Sequence[_Prepared]) -> list[list[list[bytes]]]:
+    # The stage-2 SequenceTagger's data_maker: the features were built with the stage-1 ones.
+    return [s.features for s in sentences]
+
+
 def default_model_path() -> Path:
     """Where the model shipped with the app lives (``resources/models/ner.crfsuite``)."""
     return resource_path("models", MODEL_NAME)
@@ -24,6 +35,27 @@ def default_model_path() -> Path:
 def config_path(model: Path) -> Path:
     """The side file naming the feature groups a model was trained with."""
     return model.with_suffix(".features.json")
+
+
+def stage2_path(model: Path) -> Path:
+    """The second-stage (stacked) CRF beside a model, used when it exists."""
+    return model.with_suffix(".stage2.crfsuite")
+
+
+def stage2_keep(model: Path) -> tuple[bytes, ...] | None:
+    """The first-stage feature prefixes a model's second stage keeps (None: all of them)."""
+    side = stage2_path(model).with_suffix(".json")
+    if not side.is_file():
+        return None
+    return tuple(p.encode() for p in json.loads(side.read_text(encoding="utf-8"))["keep"])
+
+
+def save_stage2_keep(model: Path, keep: Sequence[str] | None) -> None:
+    side = stage2_path(model).with_suffix(".json")
+    if keep is None:
+        side.unlink(missing_ok=True)
+    else:
+        side.write_text(json.dumps({"keep": list(keep)}, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def save_config(model: Path, config: "FeatureConfig") -> None:
@@ -74,15 +106,34 @@ class NerTagger:
     Thread-safe: one call at a time uses the shared feature cache.
     """
 
-    def __init__(self, sequence_tagger: Any, extractor: "FeatureExtractor") -> None:
-        self._tagger = sequence_tagger
+    def __init__(self, extractor: "FeatureExtractor") -> None:
         self._extractor = extractor
         self._bilou = extractor.config.scheme == "bilou"
         self._lock = threading.Lock()
+        self._tagger: Any = None
+        self._stage2: Any = None
+        # While stage 1 tags an article, the feature lists it built, for stage 2 to extend.
+        self._captured: list[list[list[bytes]]] | None = None
+        self._keep: tuple[bytes, ...] | None = None
+
+    def _stage1_features(self, sentences: Sequence[Sequence[str]]) -> list[list[list[bytes]]]:
+        # The stage-1 SequenceTagger's data_maker.
+        features = self._extractor.sentences(sentences)
+        if self._captured is not None:
+            self._captured.extend(features)
+        return features
+
+    @property
+    def stacked(self) -> bool:
+        """Whether a second CRF re-tags the first one's output."""
+        return self._stage2 is not None
 
     @classmethod
-    def load(cls, path: Path | None = None) -> "NerTagger":
-        """Open a trained model (default: the shipped one); hazm is imported only now."""
+    def load(cls, path: Path | None = None, *, stacked: bool = True) -> "NerTagger":
+        """Open a trained model (default: the shipped one); hazm is imported only now.
+
+        Its second stage (``stage2_path``) is used when present, unless ``stacked`` is false.
+        """
         # hazm's own tagger class, from its module: the package's __init__ would also load
         # gensim, fasttext and all of NLTK, a second or more the reader never uses.
         from reader.core.cache import lean_import_hazm
@@ -99,8 +150,13 @@ class NerTagger:
 
         config = load_config(model)
         clusters = load_clusters(clusters_path(model)) if config.has("cluster") else None
-        extractor = FeatureExtractor(config, clusters)
-        return cls(SequenceTagger(model=str(model), data_maker=extractor.sentences), extractor)
+        tagger = cls(FeatureExtractor(config, clusters))
+        tagger._tagger = SequenceTagger(model=str(model), data_maker=tagger._stage1_features)
+        second = stage2_path(model)
+        if stacked and second.is_file():
+            tagger._stage2 = SequenceTagger(model=str(second), data_maker=_prepared_features)
+            tagger._keep = stage2_keep(model)
+        return tagger
 
     def tag(self, sentences: Sequence[Sequence[str]], *, document: bool = True) -> list[list[str]]:
         """One tag per token, in the shape of ``sentences``.
@@ -120,6 +176,8 @@ class NerTagger:
         with self._lock:
             try:
                 self._extractor.pin_document(sentences)
+                if self._stage2 is not None:
+                    self._captured = []
                 result: list[list[str]] = []
                 for sentence in sentences:
                     if not sentence:
@@ -127,9 +185,32 @@ class NerTagger:
                         continue
                     tagged = [tag for _, tag in self._tagger.tag(list(sentence))]
                     result.append(from_bilou(tagged) if self._bilou else tagged)
+                if self._stage2 is not None:
+                    result = self._restage(sentences, result)
                 return result
             finally:
+                self._captured = None
                 self._extractor.pin_document(None)
                 # Token features stay cached across articles (most words recur), up to a bound.
                 if self._extractor.cached_tokens() > _CACHE_LIMIT:
                     self._extractor.clear()
+
+    def _restage(self, sentences: Sequence[Sequence[str]], first: list[list[str]]) -> list[list[str]]:
+        """Stage 2 over an article stage 1 has tagged: its feature lists, extended, tagged again."""
+        from reader.core.ner.features import feature_key
+        from reader.core.ner.stacking import add_label_features
+
+        assert self._captured is not None
+        captured = iter(self._captured)
+        features = [next(captured) if s else [] for s in sentences]
+        keys = [[feature_key(t) for t in s] for s in sentences]
+        add_label_features(features, keys, first, self._extractor.rare, self._keep)
+        result: list[list[str]] = []
+        for sentence, feats in zip(sentences, features):
+            if not sentence:
+                result.append([])
+                continue
+            prepared = _Prepared(sentence)
+            prepared.features = feats
+            result.append([tag for _, tag in self._stage2.tag(prepared)])
+        return result
