@@ -51,9 +51,12 @@ def match(keys: Sequence[str]) -> list[str]:
     prefixes = _prefixes()
     n = len(keys)
     out = [""] * n
-    folded = [_gaz_key(k) for k in keys]
+    folded = [k.replace("آ", "ا") for k in keys]  # _gaz_key, inline: this runs per token
     i = 0
     while i < n:
+        if folded[i] not in prefixes:  # most tokens start no name: skip the loop's set-up
+            i += 1
+            continue
         found = 0
         kind = ""
         joined = ""
