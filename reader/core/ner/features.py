@@ -169,10 +169,11 @@ def stem(key: str) -> str:
 
 ALL_GROUPS = (
     "word", "affix", "shape", "context", "wide", "bigram", "lexicon", "stem", "gazetteer", "title", "document",
-    "cluster", "orghead", "quote",
+    "cluster", "orghead", "quote", "orgtail",
 )
-# Groups of the shipped model: "wide" (neighbour affixes, ±3 words) and "cluster"
-# (word2vec k-means classes, see ``clusters``) did not raise dev F1 (resources/models/ner.md).
+# Groups of the shipped model: "wide" (neighbour affixes, ±3 words), "cluster"
+# (word2vec k-means classes, see ``clusters``) and "quote" (inside «...») did not raise
+# dev F1 (resources/models/ner.md).
 DEFAULT_GROUPS = frozenset(ALL_GROUPS) - {"wide", "cluster", "quote"}
 # PEYMA marks no article boundaries but runs in article order: blocks of this many
 # sentences stand in for an article when training (the app passes real articles).
@@ -187,6 +188,8 @@ class FeatureConfig:
     # First words of multi-word organisation names («وزارت», «خبرگزاری»), counted in
     # the training split by ``train.org_heads``; folded.
     org_heads: frozenset[str] = frozenset()
+    # Last words of multi-word organisation names, counted the same way (``train.org_tails``).
+    org_tails: frozenset[str] = frozenset()
     # Label scheme the CRF was trained with: "iob" (IOB2) or "bilou"; output is always IOB2.
     scheme: str = "iob"
 
@@ -248,6 +251,7 @@ class FeatureExtractor:
         self.config = config or FeatureConfig()
         self._clusters = clusters if clusters is not None and self.config.has("cluster") else {}
         self._heads = self.config.org_heads if self.config.has("orghead") else frozenset()
+        self._tails = self.config.org_tails if self.config.has("orgtail") else frozenset()
         self._lexicon = hazm_lexicon() if self.config.has("lexicon") else None
         self.lexicon = self._lexicon
         # Per token: its own features; its neighbour features already prefixed for
@@ -381,6 +385,9 @@ class FeatureExtractor:
         if key in self._heads:
             feats.append("oh")
             near.append("oh")
+        if key in self._tails:
+            feats.append("ot")
+            near.append("ot")
         if cfg.has("title"):
             if key in _TITLES:
                 feats.append("title")

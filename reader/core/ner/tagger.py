@@ -62,6 +62,8 @@ def save_config(model: Path, config: "FeatureConfig") -> None:
     data: dict[str, Any] = {"groups": sorted(config.groups), "scheme": config.scheme}
     if config.org_heads:
         data["org_heads"] = sorted(config.org_heads)
+    if config.org_tails:
+        data["org_tails"] = sorted(config.org_tails)
     config_path(model).write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
@@ -75,6 +77,7 @@ def load_config(model: Path) -> "FeatureConfig":
     return FeatureConfig(
         frozenset(data["groups"]),
         org_heads=frozenset(data.get("org_heads", ())),
+        org_tails=frozenset(data.get("org_tails", ())),
         scheme=data.get("scheme", "iob"),
     )
 

@@ -57,6 +57,33 @@ def org_heads(sentences: Sequence[TaggedSentence]) -> frozenset[str]:
     )
 
 
+def org_tails(sentences: Sequence[TaggedSentence]) -> frozenset[str]:
+    """Folded last words of multi-word ORG names in ``sentences`` that mostly end one."""
+    from collections import Counter
+
+    from reader.core.ner.features import feature_key
+
+    ends: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for sentence in sentences:
+        keys = [feature_key(tok) for tok, _ in sentence]
+        tags = [tag for _, tag in sentence]
+        seen.update(keys)
+        for i, tag in enumerate(tags):
+            if tag == "I-ORG" and (i + 1 == len(tags) or tags[i + 1] != "I-ORG"):
+                ends[keys[i]] += 1
+    from reader.core.ner.gazetteers import _gaz_key, place_names
+
+    # A place ending an organisation's name («دانشگاه تهران») is its seat, not a sign of one.
+    places = place_names()
+    return frozenset(
+        k
+        for k, c in ends.items()
+        if c >= HEAD_MIN_COUNT and c / seen[k] >= HEAD_MIN_SHARE and len(k) > 1 and k.isalpha()
+        and _gaz_key(k) not in places
+    )
+
+
 def train_model(
     sentences: Sequence[TaggedSentence],
     out: Path,
@@ -76,6 +103,8 @@ def train_model(
     config = config or FeatureConfig()
     if config.has("orghead") and not config.org_heads:
         config = replace(config, org_heads=org_heads(sentences))
+    if config.has("orgtail") and not config.org_tails:
+        config = replace(config, org_tails=org_tails(sentences))
     out.parent.mkdir(parents=True, exist_ok=True)
     clusters = None
     if config.has("cluster"):
@@ -131,7 +160,7 @@ def cross_predict(
     for k, (a, b) in enumerate(fold_bounds(len(sentences), folds)):
         rest = list(sentences[:a]) + list(sentences[b:])
         # Heads are counted again on the folds the model trains on.
-        fold_config = replace(config, org_heads=frozenset())
+        fold_config = replace(config, org_heads=frozenset(), org_tails=frozenset())
         model = train_model(rest, workdir / f"fold{k}.crfsuite", fold_config, c1=c1, c2=c2, iterations=iterations)
         held = [[tok for tok, _ in s] for s in sentences[a:b]]
         for start in range(0, len(held), ARTICLE_WINDOW):
