@@ -157,10 +157,21 @@ def _write_single(out: dict[str, str], target: str | None, fmt: str) -> None:
             stem = base.with_suffix("") if base.suffix in (".ann", ".txt") else base
             for suffix, content in out.items():
                 atomic_write(stem.with_suffix(suffix), content)
+            _write_folder_files(stem.parent, fmt)
         else:
             atomic_write(base, next(iter(out.values())))
     except SaveError as exc:
         raise CliError(f"khana: {exc}") from None
+
+
+def _write_folder_files(folder: Path, fmt: str) -> None:
+    """What ``fmt`` needs once in ``folder`` (brat's ``annotation.conf``), unless the folder has it."""
+    from reader.core.export import folder_files
+    from reader.core.storage import atomic_write
+
+    for name, content in folder_files(fmt).items():
+        if not (folder / name).exists():
+            atomic_write(folder / name, content)
 
 
 def _is_special(path: Path) -> bool:
@@ -218,6 +229,7 @@ def _batch_one(path: str, fmt: str, article_date: str | None, out_dir: str | Non
                 if suffix == ".txt" and folder == source.parent:
                     name = stem + ".khana.txt"  # never overwrite the source article
             atomic_write(folder / name, content)
+        _write_folder_files(folder, fmt)
         return None
     except CliError as exc:
         return f"{path}: {str(exc).removeprefix('khana: ')}"

@@ -66,7 +66,19 @@ def test_outputs_go_beside_the_inputs_without_touching_them(folder: Path, capsys
     assert code == cli.EXIT_OK
     after = _outputs(folder)
     assert {k: v for k, v in after.items() if k in before} == before
-    assert sorted(set(after) - set(before)) == ["korea.ann", "korea.khana.txt", "more/short.ann", "more/short.khana.txt"]
+    assert sorted(set(after) - set(before)) == [
+        "annotation.conf", "korea.ann", "korea.khana.txt", "more/annotation.conf", "more/short.ann", "more/short.khana.txt",
+    ]
+
+
+def test_brat_keeps_a_folders_own_annotation_conf(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = tmp_path / "brat-project"
+    project.mkdir()
+    (project / "annotation.conf").write_text("[entities]\nOwn\n", encoding="utf-8")
+    assert cli.main(["annotate", str(folder / "korea.txt"), "--format", "brat", "-o", str(project / "korea")]) == cli.EXIT_OK
+    capsys.readouterr()
+    assert sorted(p.name for p in project.iterdir()) == ["annotation.conf", "korea.ann", "korea.txt"]
+    assert (project / "annotation.conf").read_text(encoding="utf-8") == "[entities]\nOwn\n"
 
 
 @pytest.mark.parametrize("fmt", ["json", "html"])
