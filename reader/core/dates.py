@@ -187,10 +187,10 @@ def _year_candidates(f: str) -> list[Candidate]:
     for regex in (YEAR_RE, YEAR_SPAN_RE, DECADE_RE):
         for m in regex.finditer(f):
             groups = m.groupdict()
-            raw = groups["y"] or groups.get("y2")
+            raw: str = groups["y"] or groups.get("y2") or ""
             era = groups.get("era")
             short = len(raw) == 2
-            if len(raw) == 3 and not era or len(raw) == 1:
+            if len(raw) == 3 and not era or len(raw) < 2:
                 continue
             year = int(raw)
             calendar_ = _year_calendar(year, era, short)
