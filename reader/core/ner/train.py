@@ -39,49 +39,38 @@ HEAD_MIN_SHARE = 0.1
 
 def org_heads(sentences: Sequence[TaggedSentence]) -> frozenset[str]:
     """Folded first words of multi-word ORG names in ``sentences`` that mostly start one."""
-    from collections import Counter
-
-    from reader.core.ner.features import feature_key
-
-    starts: Counter[str] = Counter()
-    seen: Counter[str] = Counter()
-    for sentence in sentences:
-        keys = [feature_key(tok) for tok, _ in sentence]
-        tags = [tag for _, tag in sentence]
-        seen.update(keys)
-        for i, tag in enumerate(tags):
-            if tag == "B-ORG" and i + 1 < len(tags) and tags[i + 1] == "I-ORG":
-                starts[keys[i]] += 1
-    return frozenset(
-        k for k, c in starts.items() if c >= HEAD_MIN_COUNT and c / seen[k] >= HEAD_MIN_SHARE and len(k) > 1 and k.isalpha()
-    )
+    return frozenset(_org_edge_words(sentences, first=True))
 
 
 def org_tails(sentences: Sequence[TaggedSentence]) -> frozenset[str]:
     """Folded last words of multi-word ORG names in ``sentences`` that mostly end one."""
+    from reader.core.ner.gazetteers import _gaz_key, place_names
+
+    # A place ending an organisation's name («دانشگاه تهران») is its seat, not a sign of one.
+    places = place_names()
+    return frozenset(k for k in _org_edge_words(sentences, first=False) if _gaz_key(k) not in places)
+
+
+def _org_edge_words(sentences: Sequence[TaggedSentence], *, first: bool) -> list[str]:
+    """Words that open (``first``) or close a multi-word ORG name ≥ HEAD_MIN_COUNT times, in
+    ≥ HEAD_MIN_SHARE of their occurrences."""
     from collections import Counter
 
     from reader.core.ner.features import feature_key
 
-    ends: Counter[str] = Counter()
+    edges: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     for sentence in sentences:
         keys = [feature_key(tok) for tok, _ in sentence]
         tags = [tag for _, tag in sentence]
         seen.update(keys)
         for i, tag in enumerate(tags):
-            if tag == "I-ORG" and (i + 1 == len(tags) or tags[i + 1] != "I-ORG"):
-                ends[keys[i]] += 1
-    from reader.core.ner.gazetteers import _gaz_key, place_names
-
-    # A place ending an organisation's name («دانشگاه تهران») is its seat, not a sign of one.
-    places = place_names()
-    return frozenset(
-        k
-        for k, c in ends.items()
-        if c >= HEAD_MIN_COUNT and c / seen[k] >= HEAD_MIN_SHARE and len(k) > 1 and k.isalpha()
-        and _gaz_key(k) not in places
-    )
+            inside_next = i + 1 < len(tags) and tags[i + 1] == "I-ORG"
+            if (tag == "B-ORG" and inside_next) if first else (tag == "I-ORG" and not inside_next):
+                edges[keys[i]] += 1
+    return [
+        k for k, c in edges.items() if c >= HEAD_MIN_COUNT and c / seen[k] >= HEAD_MIN_SHARE and len(k) > 1 and k.isalpha()
+    ]
 
 
 def train_model(
