@@ -35,6 +35,10 @@ _CHILD_SHARE = 0.55  # of the text the child tokenises and tags; the parent also
 TagFn = Callable[[Sequence[Sentence]], list[list[str]]]
 
 
+class SplitFailed(RuntimeError):
+    """The second process died or failed: the caller analyses the text in one process instead."""
+
+
 def worth_splitting(text: str) -> bool:
     """Whether ``text`` is long enough for two processes, the platform can fork, and a core is free."""
     return len(text) >= _MIN_CHARS and "fork" in multiprocessing.get_all_start_methods() and _spare_cpu()
@@ -145,11 +149,11 @@ def _expect(receiver: Any, kind: str, cancel: CancelFn | None) -> Any:
     try:
         message = receiver.recv()
     except EOFError:
-        raise RuntimeError("the second analysis process ended without its result") from None
+        raise SplitFailed("the second analysis process ended without its result") from None
     if message[0] == "error":
-        raise RuntimeError(f"the second analysis process failed: {message[1]}")
+        raise SplitFailed(f"the second analysis process failed: {message[1]}")
     if message[0] != kind:
-        raise RuntimeError(f"the second analysis process sent {message[0]!r}, not {kind!r}")
+        raise SplitFailed(f"the second analysis process sent {message[0]!r}, not {kind!r}")
     return message[1]
 
 

@@ -116,9 +116,14 @@ def _analyse(
     total = max(len(text), 1)
     scale = 1000
 
+    reported = [0]
+
     def report(done: float) -> None:
-        if progress is not None:
-            progress(min(int(done * scale), scale), scale)
+        # Never backwards, even when a failed split starts the work again in one process.
+        value = min(int(done * scale), scale)
+        if progress is not None and value >= reported[0]:
+            reported[0] = value
+            progress(value, scale)
 
     date = article_date_of(document, article_date)
 
@@ -130,14 +135,17 @@ def _analyse(
     split = None
     if processes > 1 and parallel.worth_splitting(text):
         tagger = _get_tagger()  # loaded before the fork, so both processes share it
-        split = parallel.tokenize_tag_dates(
-            text,
-            lambda group: tagger.tag([[token.norm for token in s.tokens] for s in group]),
-            _TAG_BATCH,
-            lambda whole: extract_dates(whole, date),
-            lambda fraction: report((_TOKENIZE_SHARE + _TAG_SHARE) * fraction),
-            cancel,
-        )
+        try:
+            split = parallel.tokenize_tag_dates(
+                text,
+                lambda group: tagger.tag([[token.norm for token in s.tokens] for s in group]),
+                _TAG_BATCH,
+                lambda whole: extract_dates(whole, date),
+                lambda fraction: report((_TOKENIZE_SHARE + _TAG_SHARE) * fraction),
+                cancel,
+            )
+        except parallel.SplitFailed:
+            split = None  # the second process died (killed for memory, say): this one does it all
     if split is not None:
         sentences, tags, dates = split
     else:

@@ -103,3 +103,16 @@ def test_cancel_stops_both_processes() -> None:
     with pytest.raises(Cancelled):
         pipeline.analyse(_article(), processes=2, cancel=cancel)
     assert not multiprocessing.active_children()
+
+
+@pytest.mark.usefixtures("small_units")
+def test_a_second_process_that_dies_leaves_the_work_to_the_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    document = _article()
+    serial = pipeline.analyse(document, None)
+    monkeypatch.setattr(parallel, "_child", lambda *args: os._exit(9))  # killed, say, for memory
+    seen: list[int] = []
+    split = pipeline.analyse(document, None, progress=lambda done, total: seen.append(done), processes=2)
+    assert annotations_to_json(split) == annotations_to_json(serial)
+    assert seen == sorted(seen) and seen[-1] == 1000
