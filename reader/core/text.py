@@ -272,14 +272,8 @@ def align(original: str, normalized: str, base: int = 0) -> tuple[list[int], lis
 
 _RUN = 32
 _INSERTED = frozenset(" \n" + ZWNJ)
-_droppable_cache: dict[str, bool] = {}
-
-
-def _droppable(ch: str) -> bool:
-    known = _droppable_cache.get(ch)
-    if known is None:
-        known = _droppable_cache[ch] = is_droppable(ch)
-    return known
+# Per character, memoised: align asks about the same few characters millions of times.
+_droppable = functools.lru_cache(maxsize=None)(is_droppable)
 
 
 def _resync(ok: str, nk: str, i: int, j: int, window: int = 12) -> tuple[int, int]:
@@ -511,17 +505,8 @@ def snap(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_attach_cache: dict[str, bool] = {}
-
-
+@functools.lru_cache(maxsize=None)
 def _attaches_to_previous(ch: str) -> bool:
-    cached = _attach_cache.get(ch)
-    if cached is None:
-        cached = _attach_cache[ch] = _attaches(ch)
-    return cached
-
-
-def _attaches(ch: str) -> bool:
     code = ord(ch)
     return (
         unicodedata.category(ch) in ("Mn", "Me")
