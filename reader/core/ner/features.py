@@ -169,12 +169,13 @@ def stem(key: str) -> str:
 
 ALL_GROUPS = (
     "word", "affix", "shape", "context", "wide", "bigram", "lexicon", "stem", "gazetteer", "title", "document",
-    "cluster", "orghead", "quote", "orgtail",
+    "cluster", "orghead", "quote", "orgtail", "firstname", "conj",
 )
 # Groups of the shipped model: "wide" (neighbour affixes, ±3 words), "cluster"
-# (word2vec k-means classes, see ``clusters``) and "quote" (inside «...») did not raise
-# dev F1 (resources/models/ner.md).
-DEFAULT_GROUPS = frozenset(ALL_GROUPS) - {"wide", "cluster", "quote"}
+# (word2vec k-means classes, see ``clusters``), "quote" (inside «...»), "firstname" (a
+# Persian first name, on the word and its neighbours) and "conj" (a rare word after an
+# organisation head, a title or a first name) did not raise dev F1 (resources/models/ner.md).
+DEFAULT_GROUPS = frozenset(ALL_GROUPS) - {"wide", "cluster", "quote", "firstname", "conj"}
 # PEYMA marks no article boundaries but runs in article order: blocks of this many
 # sentences stand in for an article when training (the app passes real articles).
 ARTICLE_WINDOW = 30
@@ -190,6 +191,9 @@ class FeatureConfig:
     org_heads: frozenset[str] = frozenset()
     # Last words of multi-word organisation names, counted the same way (``train.org_tails``).
     org_tails: frozenset[str] = frozenset()
+    # Persian first names that the training split does not show to be common words
+    # (``train.person_first_names``), folded: for the consistency pass and the "firstname" group.
+    first_names: frozenset[str] = frozenset()
     # Label scheme the CRF was trained with: "iob" (IOB2) or "bilou"; output is always IOB2.
     scheme: str = "iob"
 
@@ -252,6 +256,7 @@ class FeatureExtractor:
         self._clusters = clusters if clusters is not None and self.config.has("cluster") else {}
         self._heads = self.config.org_heads if self.config.has("orghead") else frozenset()
         self._tails = self.config.org_tails if self.config.has("orgtail") else frozenset()
+        self._first = self.config.first_names if self.config.has("firstname") else frozenset()
         self._lexicon = hazm_lexicon() if self.config.has("lexicon") else None
         self.lexicon = self._lexicon
         # Per token: its own features; its neighbour features already prefixed for
@@ -388,6 +393,9 @@ class FeatureExtractor:
         if key in self._tails:
             feats.append("ot")
             near.append("ot")
+        if key in self._first:
+            feats.append("fn")
+            near.append("fn")
         if cfg.has("title"):
             if key in _TITLES:
                 feats.append("title")
@@ -420,6 +428,10 @@ class FeatureExtractor:
             titles = None
         document = self._document
         heads = self._heads
+        conj = cfg.has("conj")
+        if conj:
+            rare = [self._rare(k) for k in keys]
+            after_title = [i > 0 and keys[i - 1] in _TITLES for i in range(n)]
         last_head = -100
         last = n - 1
         out: list[list[bytes]] = []
@@ -470,6 +482,17 @@ class FeatureExtractor:
                     last_head = -100
                 elif i - last_head <= 5:
                     feats.append(_HEAD_DISTANCE[i - last_head])
+            if conj and rare[i]:
+                # A rare or unknown word right after an organisation head («شرکت تسلا»), a title
+                # («آقای دارسی») or a first name: the pair, not either word, marks a name.
+                if i > 0 and keys[i - 1] in heads:
+                    feats.append(b"cj=h")
+                if after_title[i]:
+                    feats.append(b"cj=t")
+                if i > 0 and keys[i - 1] in self._first:
+                    feats.append(b"cj=f")
+            if conj and i < last and rare[i + 1] and key in heads:
+                feats.append(b"cj=hn")
             if quoted is not None and quoted[i]:
                 feats.append(quoted[i].encode())
             if titles is not None:

@@ -1,8 +1,8 @@
-"""Place-name gazetteer from CLDR (via babel): country, territory and city names in Persian.
+"""Gazetteers: place names from CLDR (via babel), Persian first names from ``persian-names``.
 
-Built from CLDR rather than typed by hand, so it is complete and maintained
-upstream; built not from the training data, because such lists overfit. Names
-span several tokens («کره جنوبی»), so matching works on folded token sequences.
+Both come from maintained sources rather than being typed by hand, and not from
+the training data, because such lists overfit. Place names span several tokens
+(«کره جنوبی»), so matching works on folded token sequences.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def _gaz_key(folded: str) -> str:
 
 @lru_cache(maxsize=1)
 def place_names() -> dict[str, str]:
-    """Folded place name (joiners removed) → kind: ``country`` or ``city``."""
+    """Folded place name (joiners removed) → kind: ``country``, ``region`` or ``city``."""
     import babel
 
     from reader.core.ner.features import feature_key
@@ -37,6 +37,17 @@ def place_names() -> dict[str, str]:
             names.setdefault(_gaz_key(feature_key(city)), "city")
     names.pop("", None)
     return names
+
+
+def _persian_names_file(name: str) -> list[str]:
+    """The stripped lines of one of the ``persian-names`` package's data files."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("persian_names")
+    assert spec is not None and spec.submodule_search_locations
+    text = (Path(spec.submodule_search_locations[0]) / "data" / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 @lru_cache(maxsize=1)
@@ -75,3 +86,21 @@ def match(keys: Sequence[str]) -> list[str]:
         else:
             i += 1
     return out
+
+
+def first_names() -> frozenset[str]:
+    """Folded Persian first names (male and female, about 660) from the ``persian-names`` package.
+
+    A maintained list from outside the training data; the trainer copies it into the
+    model's side file, so tagging does not read the package. Names that are also place
+    names («ایران») are left out: in news text they are the place.
+    """
+    from reader.core.ner.features import feature_key
+
+    names: set[str] = set()
+    for part in ("male_fa.txt", "female_fa.txt"):
+        for line in _persian_names_file(part):
+            key = feature_key(line)
+            if len(key) > 1 and _gaz_key(key) not in place_names():
+                names.add(key)
+    return frozenset(names)

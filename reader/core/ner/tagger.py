@@ -64,6 +64,8 @@ def save_config(model: Path, config: "FeatureConfig") -> None:
         data["org_heads"] = sorted(config.org_heads)
     if config.org_tails:
         data["org_tails"] = sorted(config.org_tails)
+    if config.first_names:
+        data["first_names"] = sorted(config.first_names)
     config_path(model).write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
@@ -78,6 +80,7 @@ def load_config(model: Path) -> "FeatureConfig":
         frozenset(data["groups"]),
         org_heads=frozenset(data.get("org_heads", ())),
         org_tails=frozenset(data.get("org_tails", ())),
+        first_names=frozenset(data.get("first_names", ())),
         scheme=data.get("scheme", "iob"),
     )
 
@@ -173,7 +176,7 @@ class NerTagger:
         tags = self._tag_sentences(sentences)
         if not document:
             return tags
-        return propagate(sentences, tags, self._extractor.lexicon)
+        return propagate(sentences, tags, self._extractor.lexicon, self._extractor.config.first_names)
 
     def _tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         with self._lock:

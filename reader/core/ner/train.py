@@ -35,6 +35,8 @@ DEFAULT_FOLDS = 5
 # do so in this share of its occurrences.
 HEAD_MIN_COUNT = 3
 HEAD_MIN_SHARE = 0.1
+# A first name the training split never shows is kept up to this hazm frequency band.
+FIRST_NAME_MAX_BAND = 5
 
 
 def org_heads(sentences: Sequence[TaggedSentence]) -> frozenset[str]:
@@ -49,6 +51,38 @@ def org_tails(sentences: Sequence[TaggedSentence]) -> frozenset[str]:
     # A place ending an organisation's name («دانشگاه تهران») is its seat, not a sign of one.
     places = place_names()
     return frozenset(k for k in _org_edge_words(sentences, first=False) if _gaz_key(k) not in places)
+
+
+def person_first_names(sentences: Sequence[TaggedSentence]) -> frozenset[str]:
+    """The first names of ``gazetteers.first_names`` that are names rather than common words.
+
+    Many Persian first names are also words («امید», «بهار», «آذر»). A name is kept if
+    the training split tags it as a person in at least half its occurrences or, where
+    it never occurs there, if hazm's lexicon does not call it a frequent word.
+    """
+    from collections import Counter
+
+    from reader.core.ner.features import feature_key, hazm_lexicon
+    from reader.core.ner.gazetteers import first_names
+
+    names = first_names()
+    person: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for sentence in sentences:
+        for tok, tag in sentence:
+            key = feature_key(tok)
+            if key in names:
+                seen[key] += 1
+                person[key] += tag.endswith("-PER")
+    lexicon = hazm_lexicon()
+
+    def keep(name: str) -> bool:
+        if seen[name]:
+            return person[name] * 2 >= seen[name]
+        entry = lexicon.lookup(name)
+        return entry is None or entry[1] <= FIRST_NAME_MAX_BAND
+
+    return frozenset(n for n in names if keep(n))
 
 
 def _org_edge_words(sentences: Sequence[TaggedSentence], *, first: bool) -> list[str]:
@@ -94,6 +128,9 @@ def train_model(
         config = replace(config, org_heads=org_heads(sentences))
     if config.has("orgtail") and not config.org_tails:
         config = replace(config, org_tails=org_tails(sentences))
+    if not config.first_names:
+        # The consistency pass uses them whether or not the CRF has the feature group.
+        config = replace(config, first_names=person_first_names(sentences))
     out.parent.mkdir(parents=True, exist_ok=True)
     clusters = None
     if config.has("cluster"):

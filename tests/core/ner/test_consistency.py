@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from reader.core.ner.consistency import propagate
+from reader.core.ner.consistency import correct, propagate
+from reader.core.ner.features import Lexicon
 
 
 def test_a_tagged_name_spreads_to_its_bare_mentions() -> None:
@@ -51,3 +52,35 @@ def test_widening_does_not_cut_a_longer_chunk_or_another_type() -> None:
     out = propagate(sentences, tags, None)
     assert out[1] == ["O", "B-ORG", "I-ORG"]
     assert out[2] == ["O", "B-LOC"]
+
+
+def _lexicon_of_common(*words: str) -> Lexicon:
+    """A lexicon in which ``words`` are frequent words (band 7), so not rare."""
+    return Lexicon({w: ("N", 7) for w in words})
+
+
+def test_a_common_word_that_is_a_first_name_spreads_once_tagged_a_person() -> None:
+    lexicon = _lexicon_of_common("فاطمه", "امید")
+    sentences = [["فاطمه", "گفت"], ["به", "فاطمه", "رفت"], ["امید", "گفت"], ["امید", "داشت"]]
+    tags = [["B-PER", "O"], ["O", "O", "O"], ["B-ORG", "O"], ["O", "O"]]
+    out = propagate(sentences, tags, lexicon, frozenset({"فاطمه", "امید"}))
+    assert out[1] == ["O", "B-PER", "O"]
+    # Only a person spreads on the strength of a first name; without the list, nothing does.
+    assert out[3] == ["O", "O"]
+    assert propagate(sentences, tags, lexicon)[1] == ["O", "O", "O"]
+
+
+def test_the_first_name_of_a_full_name_spreads_alone() -> None:
+    lexicon = _lexicon_of_common("وحید", "رفت")
+    sentences = [["وحید", "شمسایی", "گفت"], ["با", "وحید", "رفت"]]
+    tags = [["B-PER", "I-PER", "O"], ["O", "O", "O"]]
+    assert propagate(sentences, tags, lexicon, frozenset({"وحید"}))[1] == ["O", "B-PER", "O"]
+    assert propagate(sentences, tags, lexicon)[1] == ["O", "O", "O"]
+
+
+def test_a_person_named_like_a_country_is_the_country() -> None:
+    keys = ["تیم", "کوبا", "و", "کره", "جنوبی", "و", "کوبایی"]
+    tags = ["O", "B-PER", "O", "B-PER", "I-PER", "O", "B-PER"]
+    assert correct(keys, tags) == ["O", "B-LOC", "O", "B-LOC", "I-LOC", "O", "B-PER"]
+    sentences = [["کوبا", "برد"], ["کوبا", "باخت"]]
+    assert propagate(sentences, [["B-PER", "O"], ["O", "O"]], None) == [["B-LOC", "O"], ["B-LOC", "O"]]
