@@ -28,7 +28,7 @@ SHARED_PEYMA = Path(__file__).resolve().parents[3].parent / "shared" / "data" / 
 # Chosen on dev: c1 (L1) prunes features so the model stays a few MB.
 DEFAULT_C1 = 0.1
 DEFAULT_C2 = 0.01
-DEFAULT_ITERATIONS = 200
+DEFAULT_ITERATIONS = 175
 DEFAULT_SCHEME = "iob"
 DEFAULT_FOLDS = 5
 # An organisation head must start this many multi-word ORG names in train, and
