@@ -1,8 +1,9 @@
 """Direct quotes in Persian news and who said them.
 
-Two kinds of quote are found on ``fold(text)`` (same length as the text, so
+Three kinds of quote are found on ``fold(text)`` (same length as the text, so
 regex offsets are offsets in the text): words inside quotation marks («…», “…”,
-"…"), and the rest of a paragraph after a speech verb and a colon (``گفت: …``).
+"…"), the rest of a paragraph after a speech verb and a colon (``گفت: …``), and a
+paragraph opened by a person's name and a colon (``پوتین: …``, the headline form).
 Guillemets around a name or a title are not a quote.
 
 The speaker is the subject of the clause whose speech verb governs the quote,
@@ -162,6 +163,9 @@ class _Extractor(SpeakerFinder):
             colon = m.start()
             k = bisect.bisect_right(self.said_ends, colon) - 1
             if k < 0 or not COLON_GAP.fullmatch(masked, self.said_ends[k], colon + 1):
+                headline = self._name_colon_line(colon, mark_at)
+                if headline is not None:
+                    regions.append(headline)
                 continue
             verb = self.said[k][0]
             if regions and regions[-1].start <= verb < regions[-1].end:
@@ -192,6 +196,19 @@ class _Extractor(SpeakerFinder):
             if start < end:
                 regions.append(QuoteSpan(start, end, start, end, verb))
         return linked, regions
+
+    def _name_colon_line(self, colon: int, mark_at: dict[int, QuoteSpan]) -> QuoteSpan | None:
+        """«پوتین: غرب مسئول است»: a paragraph opened by a person's name and a colon quotes them
+        to its end (the headline and lead form). Words in marks after the colon are left to
+        the marks; fewer than three words («ظریف: ۲۰») are not a quote."""
+        if self.colon_name(self._para_start(colon), colon) is None:
+            return None
+        start, end = self._trimmed(colon + 1, self._para_end(colon))
+        if start >= end or self.f[start] in _OPENERS or start in mark_at:
+            return None
+        if len(self.f[start:end].split()) < 3:
+            return None
+        return QuoteSpan(start, end, start, end)
 
     def _in_a_list(self, span: QuoteSpan) -> bool:
         """«"ماناتل پارس"، "مدیا پردازش" و "دی تل"»: marks next to marks, joined by a comma or «و»."""

@@ -233,15 +233,50 @@ class SpeakerFinder(Clauses):
         result = self._subject(m.end(), comma)
         return self.sentence_last if result is ANAPHORIC else result
 
+    def _verb_after_object(self, pos: int) -> tuple[int, int, str] | None:
+        """The speech verb of «…»؛ این را X گفت, past the semicolon that ends a sentence elsewhere."""
+        lo, hi = self._trimmed(pos, min(self.n, pos + 4))
+        if lo >= hi or self.masked[lo] not in "؛;":
+            return None
+        start, _ = self._trimmed(lo + 1, min(self.n, lo + 4))
+        if not OBJECT_RE.match(self.masked, start):
+            return None
+        return self._verb_after(start, kinds=("speech", "statement"))
+
+    def _colon_speaker(self, span: QuoteSpan) -> Speaker | None:
+        """«پوتین: «…»», the headline and lead form: a person's name, alone before a colon, said it."""
+        start, end = self._trimmed(self._sentence_start(span.outer_start), span.outer_start)
+        if end <= start or self.masked[end - 1] not in ":：":
+            return None
+        mention = self.colon_name(start, end - 1)
+        return self._speaker(mention) if mention is not None else None
+
+    def colon_name(self, lo: int, colon: int) -> EntityMention | None:
+        """The person named alone (after an agency prefix and an honorific, if any) in ``lo:colon``."""
+        name_start, name_end = self._trimmed(lo, colon)
+        mention = self.mention_end.get(name_end)
+        if mention is None or mention.entity.type != "PER" or mention.start < name_start:
+            return None
+        lo = self._skip_prefix(name_start, mention.start)
+        honorific = HONORIFICS.match(self.masked, lo, mention.start)
+        if honorific:
+            lo = self._skip_prefix(honorific.end(), mention.start)
+        return mention if lo >= mention.start else None  # not «به گفته X:»
+
     def _attribute_mark(self, span: QuoteSpan, previous: QuoteSpan | None, previous_speaker: Speaker | None) -> Speaker | None:
+        colon = self._colon_speaker(span)
+        if colon is not None:
+            return colon
         k = bisect.bisect_right(self.said_ends, span.outer_start) - 1
         if k >= 0 and LEAD_IN_GAP.fullmatch(self.masked, self.said_ends[k], span.outer_start):
             return self._verb_subject(self.said[k])  # «ترامپ گفته بود «…»»
         verb = self._verb_after(span.outer_end, kinds=("speech", "expr", "statement"))
+        if verb is None:
+            verb = self._verb_after_object(span.outer_end)
         if verb is not None:
             between = self.masked[span.outer_end : verb[0]]
             stripped = between.strip(" \t\u200c")
-            if stripped[:1] in ("،", ",") or ANAPHOR.match(stripped) or self._mention_first(span.outer_end, verb[0]):
+            if stripped[:1] in ("،", ",", "؛", ";") or ANAPHOR.match(stripped) or self._mention_first(span.outer_end, verb[0]):
                 result = self._subject(span.outer_end, verb[0])  # «…»، او افزود / «…» X گفت
                 return self.sentence_last if result is ANAPHORIC else result
             start, _ = self._clause_start(span.outer_start)

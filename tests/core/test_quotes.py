@@ -522,3 +522,34 @@ def test_a_list_of_names_in_marks_is_not_quotes() -> None:
 def test_two_quotes_side_by_side_are_still_quotes() -> None:
     text = "وزیر گفت: «ما آماده‌ایم که امروز این توافق را امضا کنیم.»، «و فردا اجرایش را آغاز می‌کنیم.»"
     assert len(extract_quotes(text, [])) == 2
+
+
+def test_a_name_and_a_colon_before_a_quote_is_its_speaker() -> None:
+    text = "پوتین: «غرب مسئول بحران است»\nبه گزارش ایرنا، آقای ظریف: «ما برای گفت‌وگو آماده‌ایم»\nبه گفته منابع آگاه در کاخ سفید: «مذاکره ادامه دارد»"
+    entities = [entity(text, "per-1", "PER", "پوتین"), entity(text, "per-2", "PER", "ظریف"), entity(text, "loc-1", "LOC", "کاخ سفید")]
+    quotes = extract_quotes(text, entities)
+    assert [q.speaker for q in quotes[:2]] == ["per-1", "per-2"]
+    # More than a name before the colon: not this rule's to decide, and no person said it.
+    assert quotes[2].speaker is None
+
+
+def test_this_as_object_after_a_semicolon() -> None:
+    text = "«ما تسلیم نمی‌شویم»؛ این را ولادیمیر پوتین روز شنبه در مسکو گفت."
+    entities = [entity(text, "per-1", "PER", "ولادیمیر پوتین"), entity(text, "loc-1", "LOC", "مسکو")]
+    assert only(extract_quotes(text, entities)).speaker == "per-1"
+    # A new sentence after the semicolon that does not point back leaves the quote unattributed.
+    other = "«ما تسلیم نمی‌شویم»؛ ولادیمیر پوتین روز شنبه به مسکو رفت و گفت که خسته است."
+    assert only(extract_quotes(other, [entity(other, "per-1", "PER", "ولادیمیر پوتین")])).speaker is None
+
+
+def test_a_line_opened_by_a_name_and_a_colon_quotes_that_person() -> None:
+    text = (
+        "پوتین: غرب مسئول بحران در اوکراین است\n"
+        "منبع: خبرگزاری ایرنا و دیگر رسانه‌ها\n"
+        "ظریف: ۲۰\n"
+        "مسکو - رئیس‌جمهور روسیه روز شنبه در نشستی خبری سخن گفت."
+    )
+    entities = [entity(text, "per-1", "PER", "پوتین"), entity(text, "per-2", "PER", "ظریف")]
+    quote = only(extract_quotes(text, entities))
+    assert text[quote.start : quote.end] == "غرب مسئول بحران در اوکراین است"
+    assert quote.speaker == "per-1"
