@@ -118,3 +118,45 @@ def test_entity_colours_keep_the_text_readable(theme):
         assert contrast(theme.text, theme.entity[etype]) >= 4.5, etype
         assert contrast(theme.text, theme.strong[etype]) >= 3.0, etype
     assert len(set(theme.entity.values())) == len(theme.entity)
+
+
+def test_display_text_breaks_only_very_long_paragraphs_and_keeps_every_offset():
+    from reader.ui.article_view import MAX_BLOCK_CHARS, display_text
+
+    sentence = "این یک جمله فارسی است. "
+    normal = (sentence * 40 + "\n") * 50
+    assert display_text(normal) is normal
+    long = sentence * 2000  # one paragraph of 48 000 characters
+    shown = display_text(long)
+    assert len(shown) == len(long)
+    assert all(len(part) <= MAX_BLOCK_CHARS for part in shown.split("\n"))
+    # Only spaces became line breaks, each right after a sentence's end.
+    changed = [i for i, (a, b) in enumerate(zip(long, shown)) if a != b]
+    assert changed and all(long[i] == " " and shown[i] == "\n" and long[i - 1] == "." for i in changed)
+    no_space = "ب" * (3 * MAX_BLOCK_CHARS)
+    assert display_text(no_space) == no_space
+
+
+def test_a_huge_paragraph_is_shown_in_blocks_with_exact_highlights_and_copy(qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    sentence = "ولادیمیر پوتین با کیم جونگ اون دیدار کرد. "
+    text = sentence * 1500  # 64 500 characters, no line break
+    spans = [Span(i * len(sentence), i * len(sentence) + len("ولادیمیر پوتین")) for i in range(1500)]
+    ann = Annotations(text=text, entities=(Entity("e1", "PER", "ولادیمیر پوتین", mentions=tuple(spans)),))
+    view = ArticleView()
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.highlightingFinished, timeout=20000):
+        view.set_annotations(ann)
+    assert view.document().blockCount() > len(text) // 4000
+    for span in spans[::97]:
+        assert view.highlight_format_at(span.start).background().color().name() == LIGHT.entity["PER"]
+        assert view.highlight_format_at(span.end - 1).background().color().name() == LIGHT.entity["PER"]
+        assert view.highlight_format_at(span.end).background().style() == Qt.BrushStyle.NoBrush
+    # Select across every on-screen break: the copy is the article's text, spaces and all.
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(0)
+    cursor.setPosition(len(text) - 1, QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    view.copy()
+    assert QApplication.clipboard().text() == text[:-1]
