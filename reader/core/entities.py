@@ -53,6 +53,10 @@ _ROLE_HEADS = OFFICE_TITLES | frozenset(
     for w in (
         "هماهنگ‌کننده", "فرستاده", "قائم‌مقام", "کاردار", "سرکنسول", "جانشین", "رئیس‌کل",
         "دبیرکل", "مدیرعامل", "کمیسر", "فرمانده‌کل", "امیر", "ولیعهد", "سلطان", "سردبیر",
+        # Occupations, for the people of everyday news («مریم احمدی، دانشجوی دانشگاه تهران،»).
+        "دانشجو", "دانشجوی", "دانش‌آموز", "معلم", "استاد", "پزشک", "وکیل", "عکاس", "هنرمند",
+        "ورزشکار", "شاعر", "فعال", "تحلیلگر", "پژوهشگر", "اقتصاددان", "کارمند", "دانشمند", "مجری",
+        "نوازنده", "قهرمان", "مترجم", "روزنامه‌نگار", "فیلمساز", "آهنگساز", "نقاش",
     )
 )
 # Heads that take another office as their complement: «معاون وزیر خارجه»، «مشاور رئیس‌جمهور».
@@ -230,6 +234,10 @@ def _title_phrase_end(sentence: Sentence, tags: Sequence[str], head: int) -> int
         after_dependent = feature_key(tokens[i - 1].norm) in _DEPENDENT_HEADS
         if _is_head(tokens[i].norm) and key not in ("رییس", "معاون") and not after_dependent:
             break  # the next title starts another person's description
+        if key.isdigit() and i + 1 < len(tokens) and feature_key(tokens[i + 1].norm) == "ساله":
+            i += 2  # an age inside the description: «دانشجوی ۲۲ ساله دانشگاه تهران»
+            modifiers += 1
+            continue
         entry = lexicon.lookup(key)
         if key in _PHRASE_STOPS or entry is None or not key.isalpha() or _looks_verbal(key):
             break

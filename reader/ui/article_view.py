@@ -719,9 +719,13 @@ class ArticleView(QTextBrowser):
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copy and drag give the article's own characters: the line breaks that split a very
         long paragraph on screen (``display_text``) are spaces in the text."""
-        mime = QMimeData()
+        # Qt's own object: one made here would be freed by Python as well as by the clipboard.
+        mime = super().createMimeDataFromSelection()
         span = self.selection_code_points()
         if span is not None:
+            mime.text()  # Qt fills its formats in lazily, the first time one is read
+            for kind in mime.formats():
+                mime.removeFormat(kind)
             mime.setText(self._text[span[0] : span[1]])
         return mime
 

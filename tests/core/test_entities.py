@@ -147,6 +147,13 @@ def test_a_comma_apposition_wins_over_a_bare_title() -> None:
     assert people(extract_entities(text, sentences, tags))["علی نوری"].role == "سخنگوی دولت"
 
 
+def test_an_occupation_with_an_age_is_a_role() -> None:
+    words = "مریم احمدی ، دانشجوی ۲۲ ساله دانشگاه تهران ، گفت .".split()
+    tags = ["B-PER", "I-PER", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O"]
+    text, sentence = build(words)
+    assert people(extract_entities(text, [sentence], [tags]))["مریم احمدی"].role == "دانشجوی ۲۲ ساله دانشگاه تهران"
+
+
 def test_no_role_without_a_title_word() -> None:
     words = "سارا رحیمی ، که دیروز آمد ، گفت .".split()
     tags = ["B-PER", "I-PER"] + ["O"] * 7
