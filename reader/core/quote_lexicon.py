@@ -187,6 +187,9 @@ ACCORDING_RE = re.compile(
 LEADING_LINK_RE = re.compile(f"(?:که|و|سپس|همچنین|ضمنا|ضمناً|هم){_E}")
 APPOSITION_RE = re.compile(r"[ \u200c]*[،,][ \u200c]*(\S+)")
 DATELINE_GUARD_RE = re.compile("(?:به|بنا|بنابر|طبق|بر)")
+# Nouns that, right before a quote («در پاسخ به این سوال که «…»»), make it a question put to the
+# speaker, not the speaker's words.
+QUESTION_NOUNS = _keys("سوال سؤال پرسش")
 WORD_RE = re.compile(f"{_WORD_CHARS}+")
 NP_TOKEN_RE = re.compile(f"{_WORD_CHARS}+|[،,«»\\-–—]")
 AND_RE = re.compile(f"و{_E}")

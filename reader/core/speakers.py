@@ -27,6 +27,7 @@ from reader.core.quote_lexicon import (
     NP_TOKEN_RE,
     OBJECT_RE,
     PREPOSITIONS,
+    QUESTION_NOUNS,
     STATEMENT_NOUN_RE,
     THIS_STATEMENT_RE,
     TITLE_WORDS,
@@ -267,6 +268,13 @@ class SpeakerFinder(Clauses):
         colon = self._colon_speaker(span)
         if colon is not None:
             return colon
+        before = [w for w in self._words_before(span.outer_start, 2) if fold_key(w) != "که"]
+        if before and in_lexicon(before[-1], QUESTION_NOUNS):
+            # «X در پاسخ به این سوال که «…» گفت: «…»»: someone else asked it; X answers next.
+            answerer = self._subject(self._clause_start(span.outer_start)[0], span.outer_start)
+            if answerer is not None and answerer is not ANAPHORIC:
+                self.last = answerer
+            return None
         k = bisect.bisect_right(self.said_ends, span.outer_start) - 1
         if k >= 0 and LEAD_IN_GAP.fullmatch(self.masked, self.said_ends[k], span.outer_start):
             return self._verb_subject(self.said[k])  # «ترامپ گفته بود «…»»

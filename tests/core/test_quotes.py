@@ -553,3 +553,9 @@ def test_a_line_opened_by_a_name_and_a_colon_quotes_that_person() -> None:
     quote = only(extract_quotes(text, entities))
     assert text[quote.start : quote.end] == "غرب مسئول بحران در اوکراین است"
     assert quote.speaker == "per-1"
+
+
+def test_a_question_put_to_the_speaker_is_not_theirs() -> None:
+    text = "عباس عراقچی در پاسخ به این سوال که «آیا مذاکرات ادامه دارد؟» گفت: «بله، ادامه دارد.»"
+    quotes = extract_quotes(text, [entity(text, "per-1", "PER", "عباس عراقچی")])
+    assert [q.speaker for q in quotes] == [None, "per-1"]
