@@ -160,3 +160,16 @@ def test_a_huge_paragraph_is_shown_in_blocks_with_exact_highlights_and_copy(qtbo
     view.setTextCursor(cursor)
     view.copy()
     assert QApplication.clipboard().text() == text[:-1]
+
+
+@given(st.lists(st.sampled_from(["سلام", "دنیا", ".", " ", "\n", "ب" * 50, "؟ "]), max_size=3000))
+def test_display_text_only_turns_spaces_into_breaks(pieces):
+    from reader.ui.article_view import MAX_BLOCK_CHARS, display_text
+
+    text = "".join(pieces)
+    shown = display_text(text)
+    assert len(shown) == len(text)
+    assert all(a == b or (a == " " and b == "\n") for a, b in zip(text, shown))
+    for part in shown.split("\n"):
+        # A piece is short, or has no space left to break at in its second half.
+        assert len(part) <= MAX_BLOCK_CHARS or " " not in part[MAX_BLOCK_CHARS // 2 : MAX_BLOCK_CHARS]
