@@ -206,7 +206,7 @@ class _Extractor(SpeakerFinder):
         start, end = self._trimmed(colon + 1, self._para_end(colon))
         if start >= end or self.f[start] in _OPENERS or start in mark_at:
             return None
-        if len(self.f[start:end].split()) < 3:
+        if len(self.f[start : min(end, start + 200)].split()) < 3:
             return None
         return QuoteSpan(start, end, start, end)
 
