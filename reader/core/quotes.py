@@ -199,11 +199,14 @@ class _Extractor(SpeakerFinder):
 
     def _name_colon_line(self, colon: int, mark_at: dict[int, QuoteSpan]) -> QuoteSpan | None:
         """«پوتین: غرب مسئول است»: a paragraph opened by a person's name and a colon quotes them
-        to its end (the headline and lead form). Words in marks after the colon are left to
-        the marks; fewer than three words («ظریف: ۲۰») are not a quote."""
+        (the headline and lead form), to the end of the sentence: a headline run into its
+        article («… تهران- ایرنا- …») must not become one long quote. Words in marks after the
+        colon are left to the marks; fewer than three words («ظریف: ۲۰») are not a quote."""
         if self.colon_name(self._para_start(colon), colon) is None:
             return None
-        start, end = self._trimmed(colon + 1, self._para_end(colon))
+        i = bisect.bisect_right(self.bounds, colon)
+        end = self.bounds[i] + 1 if i < len(self.bounds) else self.n
+        start, end = self._trimmed(colon + 1, min(end, self._para_end(colon)))
         if start >= end or self.f[start] in _OPENERS or start in mark_at:
             return None
         if len(self.f[start : min(end, start + 200)].split()) < 3:

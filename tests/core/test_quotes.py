@@ -559,3 +559,9 @@ def test_a_question_put_to_the_speaker_is_not_theirs() -> None:
     text = "عباس عراقچی در پاسخ به این سوال که «آیا مذاکرات ادامه دارد؟» گفت: «بله، ادامه دارد.»"
     quotes = extract_quotes(text, [entity(text, "per-1", "PER", "عباس عراقچی")])
     assert [q.speaker for q in quotes] == [None, "per-1"]
+
+
+def test_a_headline_quote_ends_with_its_sentence() -> None:
+    text = "روحانی: دولت از مردم عذرخواهی می‌کند. تهران- ایرنا- حسن روحانی امروز در جلسه هیئت دولت سخن گفت."
+    quote = only(extract_quotes(text, [entity(text, "per-1", "PER", "روحانی")]))
+    assert text[quote.start : quote.end] == "دولت از مردم عذرخواهی می‌کند."
