@@ -14,13 +14,11 @@ because feature extraction in Python, not the CRF, is what limits tagging speed.
 
 from __future__ import annotations
 
-import importlib.util
 import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from reader.core.ner import gazetteers
@@ -130,10 +128,9 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def hazm_lexicon() -> Lexicon:
     """hazm's ``words.dat`` (about 190k words): loaded once, on first use."""
-    # Found without importing hazm, whose package import alone takes seconds.
-    spec = importlib.util.find_spec("hazm")
-    assert spec is not None and spec.submodule_search_locations
-    default_words = Path(spec.submodule_search_locations[0]) / "data" / "words.dat"
+    from reader.core.resources import package_data
+
+    default_words = package_data("hazm", "data", "words.dat")
     entries: dict[str, tuple[str, int]] = {}
     with open(default_words, encoding="utf-8") as handle:
         for line in handle:

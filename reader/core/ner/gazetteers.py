@@ -41,12 +41,9 @@ def place_names() -> dict[str, str]:
 
 def _persian_names_file(name: str) -> list[str]:
     """The stripped lines of one of the ``persian-names`` package's data files."""
-    import importlib.util
-    from pathlib import Path
+    from reader.core.resources import package_data
 
-    spec = importlib.util.find_spec("persian_names")
-    assert spec is not None and spec.submodule_search_locations
-    text = (Path(spec.submodule_search_locations[0]) / "data" / name).read_text(encoding="utf-8")
+    text = package_data("persian_names", "data", name).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
