@@ -4,18 +4,42 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import Callable, Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+from reader.ui.settings import Settings
 
 # Called by this plain name, with literal arguments, so that pyside6-lupdate extracts every string
 # (it does not follow a wrapper); the context is the window's, whose class name it matches.
 translate = QCoreApplication.translate
+
+
+class MenuHost(Protocol):
+    """What the menus call on the window (kept here so the menus need not import the window)."""
+
+    settings: Settings
+    undo_stack: QUndoStack
+
+    def choose_file(self) -> None: ...
+
+    def open_path(self, path: str) -> None: ...
+
+    def save(self, ask: bool = False) -> bool: ...
+
+    def export(self, fmt: str) -> None: ...
+
+    def open_find(self) -> None: ...
+
+    def walk_mentions(self, backward: bool = False) -> None: ...
+
+    def zoom(self, step: int | None) -> None: ...
+
+    def apply_theme(self, name: str) -> None: ...
+
+    def dock_toggles(self) -> list[QAction]: ...
 
 
 @dataclass
@@ -27,7 +51,7 @@ class Actions:
     recent_menu: QMenu | None = None
 
 
-def _action(window: "MainWindow", actions: Actions, name: str, text: str, slot: Callable[[], object],
+def _action(window: QMainWindow, actions: Actions, name: str, text: str, slot: Callable[[], object],
             shortcuts: list[QKeySequence] | None = None) -> QAction:
     action = QAction(text, window)
     action.setObjectName(name)
@@ -39,7 +63,8 @@ def _action(window: "MainWindow", actions: Actions, name: str, text: str, slot: 
     return action
 
 
-def build_menus(window: "MainWindow") -> Actions:
+def build_menus(window: QMainWindow, host: MenuHost) -> Actions:
+    """The menu bar's menus and the window-wide shortcuts of their actions."""
     actions = Actions()
     bar = window.menuBar()
     seq = QKeySequence
@@ -47,26 +72,26 @@ def build_menus(window: "MainWindow") -> Actions:
 
     file_menu = bar.addMenu(translate("MainWindow", "&پرونده"))
     file_menu.addAction(_action(window, actions, "open", translate("MainWindow", "باز کردن…"),
-                                window.choose_file, [seq(std.Open)]))
+                                host.choose_file, [seq(std.Open)]))
     recent = file_menu.addMenu(translate("MainWindow", "پرونده‌های اخیر"))
     actions.recent_menu = recent
-    recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
+    recent.aboutToShow.connect(lambda: _fill_recent(host, recent))
     file_menu.addSeparator()
     file_menu.addAction(_action(window, actions, "save", translate("MainWindow", "ذخیرهٔ نسخهٔ حاشیه‌نویسی‌شده"),
-                                lambda: window.save(), [seq("Ctrl+S")]))
+                                lambda: host.save(), [seq("Ctrl+S")]))
     file_menu.addAction(_action(window, actions, "save_as", translate("MainWindow", "ذخیره به نام…"),
-                                lambda: window.save(ask=True), [seq("Ctrl+Shift+S")]))
+                                lambda: host.save(ask=True), [seq("Ctrl+Shift+S")]))
     export = file_menu.addMenu(translate("MainWindow", "برون‌بری"))
     for fmt, label in (("json", "JSON"), ("brat", "brat"), ("conll", "CoNLL")):
-        export.addAction(_action(window, actions, f"export_{fmt}", label, lambda f=fmt: window.export(f)))
+        export.addAction(_action(window, actions, f"export_{fmt}", label, lambda f=fmt: host.export(f)))
     file_menu.addSeparator()
     file_menu.addAction(_action(window, actions, "quit", translate("MainWindow", "خروج"),
                                 window.close, [seq("Ctrl+Q")]))
 
     edit_menu = bar.addMenu(translate("MainWindow", "&ویرایش"))
-    undo = window.undo_stack.createUndoAction(window, translate("MainWindow", "واگرد"))
+    undo = host.undo_stack.createUndoAction(window, translate("MainWindow", "واگرد"))
     undo.setShortcuts([seq("Ctrl+Z")])
-    redo = window.undo_stack.createRedoAction(window, translate("MainWindow", "ازنو"))
+    redo = host.undo_stack.createRedoAction(window, translate("MainWindow", "ازنو"))
     redo.setShortcuts([seq("Ctrl+Shift+Z"), seq("Ctrl+Y")])
     for name, action in (("undo", undo), ("redo", redo)):
         action.setObjectName(name)
@@ -75,31 +100,31 @@ def build_menus(window: "MainWindow") -> Actions:
         edit_menu.addAction(action)
     edit_menu.addSeparator()
     edit_menu.addAction(_action(window, actions, "find", translate("MainWindow", "جست‌وجو…"),
-                                window.open_find, [seq("Ctrl+F")]))
+                                host.open_find, [seq("Ctrl+F")]))
     edit_menu.addAction(_action(window, actions, "next_mention", translate("MainWindow", "اشارهٔ بعدی"),
-                                lambda: window.walk_mentions(False), [seq("F3")]))
+                                lambda: host.walk_mentions(False), [seq("F3")]))
     edit_menu.addAction(_action(window, actions, "previous_mention", translate("MainWindow", "اشارهٔ قبلی"),
-                                lambda: window.walk_mentions(True), [seq("Shift+F3")]))
+                                lambda: host.walk_mentions(True), [seq("Shift+F3")]))
 
     view_menu = bar.addMenu(translate("MainWindow", "&نما"))
     view_menu.addAction(_action(window, actions, "zoom_in", translate("MainWindow", "بزرگ‌نمایی"),
-                                lambda: window.zoom(1), [seq("Ctrl+="), seq("Ctrl++")]))
+                                lambda: host.zoom(1), [seq("Ctrl+="), seq("Ctrl++")]))
     view_menu.addAction(_action(window, actions, "zoom_out", translate("MainWindow", "کوچک‌نمایی"),
-                                lambda: window.zoom(-1), [seq("Ctrl+-")]))
+                                lambda: host.zoom(-1), [seq("Ctrl+-")]))
     view_menu.addAction(_action(window, actions, "zoom_reset", translate("MainWindow", "اندازهٔ عادی"),
-                                lambda: window.zoom(None), [seq("Ctrl+0")]))
+                                lambda: host.zoom(None), [seq("Ctrl+0")]))
     view_menu.addSeparator()
     group = QActionGroup(window)
     for name, label, keys in (("light", translate("MainWindow", "پوستهٔ روشن"), "Ctrl+Shift+L"),
                               ("dark", translate("MainWindow", "پوستهٔ تیره"), "Ctrl+Shift+D")):
-        action = _action(window, actions, f"theme_{name}", label, lambda n=name: window.apply_theme(n), [seq(keys)])
+        action = _action(window, actions, f"theme_{name}", label, lambda n=name: host.apply_theme(n), [seq(keys)])
         action.setCheckable(True)
         action.setData(name)
         group.addAction(action)
         actions.themes[name] = action
         view_menu.addAction(action)
     view_menu.addSeparator()
-    for toggle in window.docks.toggle_actions():
+    for toggle in host.dock_toggles():
         view_menu.addAction(toggle)
 
     help_menu = bar.addMenu(translate("MainWindow", "&راهنما"))
@@ -108,20 +133,20 @@ def build_menus(window: "MainWindow") -> Actions:
     return actions
 
 
-def _fill_recent(window: "MainWindow", menu: QMenu) -> None:
+def _fill_recent(host: MenuHost, menu: QMenu) -> None:
     menu.clear()
-    recent = window.settings.recent_files()
+    recent = host.settings.recent_files()
     for index, path in enumerate(recent):
         action = menu.addAction(f"&{index + 1} {Path(path).name}")
         action.setToolTip(path)
-        action.triggered.connect(lambda _checked=False, p=path: window.open_path(p))
+        action.triggered.connect(lambda _checked=False, p=path: host.open_path(p))
     if not recent:
         empty = menu.addAction(translate("MainWindow", "(خالی)"))
         empty.setEnabled(False)
     else:
         menu.addSeparator()
         clear = menu.addAction(translate("MainWindow", "پاک کردن فهرست"))
-        clear.triggered.connect(lambda _checked=False: window.settings.clear_recent_files())
+        clear.triggered.connect(lambda _checked=False: host.settings.clear_recent_files())
 
 
 def _about_text() -> str:
@@ -137,5 +162,5 @@ Shahshahani, M. S., Mohseni, M., Shakery, A., Faili, H.
 </div>""")
 
 
-def show_about(window: "MainWindow") -> None:
+def show_about(window: QMainWindow) -> None:
     QMessageBox.about(window, translate("MainWindow", "دربارهٔ خوانا"), _about_text())

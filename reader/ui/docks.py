@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from reader.core.document import Annotations
 
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
 
 
 PANEL_KEYS = ("people", "quotes", "entities", "mentions", "timeline")
@@ -19,7 +18,8 @@ PANEL_KEYS = ("people", "quotes", "entities", "mentions", "timeline")
 def _panel_classes() -> dict[str, Any]:
     """The panel classes, imported when the panels are first built (after the first paint)."""
     from reader.ui.mentions import MentionsPanel
-    from reader.ui.sidebar import EntitiesPanel, PeoplePanel, QuotesPanel
+    from reader.ui.people import PeoplePanel
+    from reader.ui.sidebar import EntitiesPanel, QuotesPanel
     from reader.ui.timeline import TimelinePanel
 
     return {"people": PeoplePanel, "quotes": QuotesPanel, "entities": EntitiesPanel,
@@ -29,11 +29,11 @@ def _panel_classes() -> dict[str, Any]:
 class Docks(QObject):
     """Creates the panels as docks and keeps them in step with the window's annotations."""
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
         self._panels: dict[str, QWidget] | None = None
-        self._connected: "MainWindow | None" = None
+        self._slots: dict[str, Callable[..., None]] | None = None
         self.docks: dict[str, QDockWidget] = {}
         titles = {
             "people": QCoreApplication.translate("MainWindow", "افراد"),
@@ -86,30 +86,22 @@ class Docks(QObject):
                 panel = cls(self.window)
                 self.docks[key].setWidget(panel)
                 self._panels[key] = panel
-            if self._connected is not None:
-                self._connect_panels(self._connected)
+            if self._slots is not None:
+                self._connect_panels(self._slots)
         return self._panels
 
     def build_panels(self) -> None:
         self.panels  # noqa: B018 - the property builds them
 
-    def connect_to(self, window: "MainWindow") -> None:
-        self._connected = window
+    def connect_to(self, slots: dict[str, Callable[..., None]]) -> None:
+        """Connect each panel signal named in ``slots`` to its slot (a panel has some of them)."""
+        self._slots = slots
         if self._panels is not None:
-            self._connect_panels(window)
+            self._connect_panels(slots)
 
-    def _connect_panels(self, window: "MainWindow") -> None:
+    def _connect_panels(self, slots: dict[str, Callable[..., None]]) -> None:
         for panel in self.panels.values():
-            for name, slot in (
-                ("entityActivated", window.on_entity_activated),
-                ("quoteActivated", window.on_span_activated),
-                ("mentionActivated", window.on_span_activated),
-                ("dateActivated", window.on_span_activated),
-                ("articleDateChanged", window.on_article_date_changed),
-                ("mergeRequested", window.on_merge_requested),
-                ("renameRequested", window.on_rename_requested),
-                ("roleRequested", window.on_role_requested),
-            ):
+            for name, slot in slots.items():
                 signal = getattr(panel, name, None)
                 if signal is not None:
                     signal.connect(slot)
@@ -137,5 +129,5 @@ class Docks(QObject):
         if mentions is not None and hasattr(mentions, "set_current"):
             mentions.set_current(index)
 
-    def toggle_actions(self) -> list:  # type: ignore[type-arg]
+    def toggle_actions(self) -> list[QAction]:
         return [dock.toggleViewAction() for dock in self.docks.values()]

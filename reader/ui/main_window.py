@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -25,6 +25,7 @@ from reader.core import editing
 from reader.core.document import Annotations, Document, Span
 from reader.core.search import next_match
 from reader.ui import theme as themes
+from reader.ui.actions import build_menus
 from reader.ui.article_view import ArticleView
 from reader.ui.entity_types import type_label
 from reader.ui.backend import CoreBackend, full_collections
@@ -111,9 +112,7 @@ class MainWindow(QMainWindow):
         self._autosave.setInterval(AUTOSAVE_IDLE_MS)
         self._autosave.timeout.connect(self.on_autosave_timeout)
 
-        from reader.ui.actions import build_menus
-
-        self.actions_ = build_menus(self)
+        self.actions_ = build_menus(self, self)
         self._connect()
         self.setAcceptDrops(True)
         self.resize(1400, 900)
@@ -147,7 +146,16 @@ class MainWindow(QMainWindow):
         self.find_bar.matchesChanged.connect(self.on_find_bar_matchesChanged)
         self.find_bar.closed.connect(self.on_find_bar_closed)
         self.legend.hiddenTypesChanged.connect(self.on_legend_hiddenTypesChanged)
-        self.docks.connect_to(self)
+        self.docks.connect_to({
+            "entityActivated": self.on_entity_activated,
+            "quoteActivated": self.on_span_activated,
+            "mentionActivated": self.on_span_activated,
+            "dateActivated": self.on_span_activated,
+            "articleDateChanged": self.on_article_date_changed,
+            "mergeRequested": self.on_merge_requested,
+            "renameRequested": self.on_rename_requested,
+            "roleRequested": self.on_role_requested,
+        })
 
     # ------------------------------------------------------------------ state
 
@@ -417,6 +425,9 @@ class MainWindow(QMainWindow):
         self.docks.set_current_mention(index)
         self.show_status(f"{entity.name}: " + self.tr("%1 از %2").replace("%1", number(index + 1, self.language))
                          .replace("%2", number(len(spans), self.language)))
+
+    def dock_toggles(self) -> list[QAction]:
+        return self.docks.toggle_actions()
 
     # ------------------------------------------------------------------ find
 

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from reader.core.document import Annotations, Entity, Quote, Span
-from reader.ui.article_view import ArticleView, Utf16Map
+from reader.ui.article_text import Utf16Map
+from reader.ui.article_view import ArticleView
 from reader.ui.theme import DARK, LIGHT, contrast
 
 
@@ -121,7 +122,7 @@ def test_entity_colours_keep_the_text_readable(theme):
 
 
 def test_display_text_breaks_only_very_long_paragraphs_and_keeps_every_offset():
-    from reader.ui.article_view import MAX_BLOCK_CHARS, display_text
+    from reader.ui.article_text import MAX_BLOCK_CHARS, display_text
 
     sentence = "این یک جمله فارسی است. "
     normal = (sentence * 40 + "\n") * 50
@@ -164,7 +165,7 @@ def test_a_huge_paragraph_is_shown_in_blocks_with_exact_highlights_and_copy(qtbo
 
 @given(st.lists(st.sampled_from(["سلام", "دنیا", ".", " ", "\n", "ب" * 50, "؟ "]), max_size=3000))
 def test_display_text_only_turns_spaces_into_breaks(pieces):
-    from reader.ui.article_view import MAX_BLOCK_CHARS, display_text
+    from reader.ui.article_text import MAX_BLOCK_CHARS, display_text
 
     text = "".join(pieces)
     shown = display_text(text)

@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
-from reader.ui.sidebar import EntitiesPanel, PeoplePanel, QuotesPanel
+from reader.ui.people import PeoplePanel
+from reader.ui.sidebar import EntitiesPanel, QuotesPanel
 from sample_data import PEOPLE, TEXT, sample_annotations, type_text
 
 # The offscreen platform cannot propagate size hints; harmless for these tests.
