@@ -11,9 +11,9 @@ import time
 
 _STARTED = time.perf_counter()
 
-import argparse  # noqa: E402 - the start time is taken first on purpose
-import sys  # noqa: E402
-from typing import Sequence  # noqa: E402
+import argparse
+import sys
+from collections.abc import Sequence
 
 _HEADLESS = ("annotate", "tag")
 
@@ -24,7 +24,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from reader.cli import main as cli_main
 
         return cli_main(args)
-    parser = argparse.ArgumentParser(
+    parser = _OneLineParser(
         prog="khana",
         description="Khana (خوانا): a reader for Persian news articles. "
         "Subcommands: 'khana annotate …' and 'khana tag --conll …' run without a window.",
@@ -32,9 +32,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("file", nargs="?", help="article to open (.txt, .html, .md or a Khana annotated copy)")
     parser.add_argument("--exit-when-ready", action="store_true", help="open FILE, analyse and paint it, then exit")
     parser.add_argument("--timings", metavar="OUT", help="with --exit-when-ready: write first-paint and ready times to OUT")
-    options = parser.parse_args(args)
-    if options.exit_when_ready and not options.file:
-        parser.error("--exit-when-ready needs a FILE")
+    try:
+        options = parser.parse_args(args)
+        if options.exit_when_ready and not options.file:
+            parser.error("--exit-when-ready needs a FILE")
+    except _UsageError as exc:
+        print(f"khana: {' '.join(str(exc).split())}", file=sys.stderr)
+        return 2
     if _no_display():
         print("khana: no display to open the window on (set DISPLAY, or QT_QPA_PLATFORM=offscreen);"
               " 'khana annotate' works without one", file=sys.stderr)
@@ -45,6 +49,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"khana: the reader window cannot start: {exc}", file=sys.stderr)
         return 1
     return run_gui(options.file, exit_when_ready=options.exit_when_ready, timings=options.timings, started=_STARTED)
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    """argparse prints usage plus the error on several lines; the contract is one line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UsageError(message)
 
 
 def _no_display() -> bool:

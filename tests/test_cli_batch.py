@@ -53,7 +53,8 @@ def test_a_bad_file_is_reported_and_skipped_and_the_others_are_written(
     code = cli.main(["annotate", str(folder), "-o", str(out), "--article-date", "2023-09-23"])
     err = capsys.readouterr().err.splitlines()
     assert code == cli.EXIT_BAD_INPUT
-    assert sorted(_outputs(out)) == ["korea.khana.json", "short.khana.json"]
+    # The folder tree below the folder argument is mirrored in -o.
+    assert sorted(_outputs(out)) == ["korea.khana.json", "more/short.khana.json"]
     skipped = [line for line in err if line.startswith("skipped ")]
     assert len(skipped) == 1 and "broken.txt" in skipped[0] and "PNG" in skipped[0]
     assert err[-1] == "khana: 1 of 3 files could not be annotated"
@@ -67,7 +68,8 @@ def test_outputs_go_beside_the_inputs_without_touching_them(folder: Path, capsys
     after = _outputs(folder)
     assert {k: v for k, v in after.items() if k in before} == before
     assert sorted(set(after) - set(before)) == [
-        "annotation.conf", "korea.ann", "korea.khana.txt", "more/annotation.conf", "more/short.ann", "more/short.khana.txt",
+        "annotation.conf", "korea.khana.ann", "korea.khana.txt",
+        "more/annotation.conf", "more/short.khana.ann", "more/short.khana.txt",
     ]
 
 
@@ -77,7 +79,7 @@ def test_brat_keeps_a_folders_own_annotation_conf(folder: Path, tmp_path: Path, 
     (project / "annotation.conf").write_text("[entities]\nOwn\n", encoding="utf-8")
     assert cli.main(["annotate", str(folder / "korea.txt"), "--format", "brat", "-o", str(project / "korea")]) == cli.EXIT_OK
     capsys.readouterr()
-    assert sorted(p.name for p in project.iterdir()) == ["annotation.conf", "korea.ann", "korea.txt"]
+    assert sorted(p.name for p in project.iterdir()) == ["annotation.conf", "korea.khana.ann", "korea.khana.txt"]
     assert (project / "annotation.conf").read_text(encoding="utf-8") == "[entities]\nOwn\n"
 
 

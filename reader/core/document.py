@@ -9,9 +9,11 @@ malformed file with a one-line ``AnnotationError``.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable
+from typing import Any
 
 FORMAT_NAME = "khana-annotations"
 FORMAT_VERSION = 1
@@ -33,7 +35,7 @@ class Document:
     article_date: dt.date | None = None
     source: str | None = None
     # Annotations embedded in a Khana annotated copy; None for a plain article.
-    annotations: "Annotations | None" = None
+    annotations: Annotations | None = None
     # What the loader had to do that the user should know (e.g. read as Windows-1256).
     warnings: tuple[str, ...] = ()
 
@@ -104,7 +106,7 @@ class Annotations:
                 return entity
         return None
 
-    def with_changes(self, **changes: Any) -> "Annotations":
+    def with_changes(self, **changes: Any) -> Annotations:
         return replace(self, **changes)
 
 
@@ -221,6 +223,14 @@ def _write(value: Any, out: list[str], newline: str, step: str, depth: int = 0) 
         raise _NotPlain()
 
 
+# The days every calendar conversion Khana runs supports (jdatetime, convertdate's Hijri):
+# the same span as ``reader.core.calendar``'s, kept here so validation needs no calendar import.
+# A date outside it is refused on load, so nothing the validator accepts fails to display.
+MIN_DATE = dt.date(622, 3, 22)
+MAX_DATE = dt.date(9000, 12, 31)
+JALALI_MIN_YEAR, JALALI_MAX_YEAR = 1, 9377  # jdatetime.MINYEAR, MAXYEAR
+
+
 def annotations_from_json(source: str) -> Annotations:
     """Parse and validate a JSON annotation file (never evaluates it)."""
     try:
@@ -263,7 +273,19 @@ def annotations_from_dict(data: Any, *, strict: bool = True) -> Annotations:
                 warnings.append(f"skipped {what}[{index}]: {exc}")
         return parsed
 
-    entities = collect(data.get("entities", []), "entities", _parse_entity)
+    def bad_mention(entity: int, position: int, exc: AnnotationError) -> None:
+        # The smallest damaged unit goes: a bad mention is dropped and its entity kept.
+        if strict:
+            raise AnnotationError(f"mentions[{position}]: {exc}")
+        warnings.append(f"skipped entities[{entity}].mentions[{position}]: {exc}")
+
+    counter = itertools.count()
+
+    def parse_entity(item: Any, length: int) -> Entity:
+        index = next(counter)  # collect() calls this once per item, in order
+        return _parse_entity(item, length, lambda position, exc: bad_mention(index, position, exc))
+
+    entities = collect(data.get("entities", []), "entities", parse_entity)
     seen: set[str] = set()
     for entity in entities:
         if entity.id in seen:
@@ -304,9 +326,12 @@ def _parse_iso_date(value: Any, what: str) -> dt.date | None:
     if not isinstance(value, str):
         raise AnnotationError(f"'{what}' must be a YYYY-MM-DD string or null")
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise AnnotationError(f"'{what}' is not a YYYY-MM-DD date: {value!r}") from None
+    if not MIN_DATE <= day <= MAX_DATE:
+        raise AnnotationError(f"'{what}' {value!r} is outside {MIN_DATE.isoformat()}..{MAX_DATE.isoformat()}")
+    return day
 
 
 def _parse_offsets(item: dict[str, Any], length: int) -> tuple[int, int]:
@@ -324,7 +349,13 @@ def _require_dict(item: Any) -> dict[str, Any]:
     return item
 
 
-def _parse_entity(item: Any, length: int) -> Entity:
+def _raise_bad_mention(position: int, exc: AnnotationError) -> None:
+    raise AnnotationError(f"mentions[{position}]: {exc}")
+
+
+def _parse_entity(
+    item: Any, length: int, on_bad_mention: Callable[[int, AnnotationError], None] = _raise_bad_mention
+) -> Entity:
     item = _require_dict(item)
     entity_id, etype, name = item.get("id"), item.get("type"), item.get("name")
     if not isinstance(entity_id, str) or not entity_id:
@@ -337,8 +368,15 @@ def _parse_entity(item: Any, length: int) -> Entity:
     mentions = item.get("mentions")
     if not isinstance(mentions, list):
         raise AnnotationError("'mentions' must be a list")
-    spans = tuple(sorted(Span(*_parse_offsets(_require_dict(m), length)) for m in mentions))
-    return Entity(id=entity_id, type=etype, name=name, role=role, mentions=spans)
+    found: list[Span] = []
+    for position, mention in enumerate(mentions):
+        try:
+            found.append(Span(*_parse_offsets(_require_dict(mention), length)))
+        except AnnotationError as exc:
+            on_bad_mention(position, exc)
+    if mentions and not found:
+        raise AnnotationError("none of its mentions is inside the text")
+    return Entity(id=entity_id, type=etype, name=name, role=role, mentions=tuple(sorted(found)))
 
 
 def _parse_quote(item: Any, length: int) -> Quote:
@@ -360,9 +398,22 @@ def _parse_range(value: Any, what: str) -> DateRange | None:
         pieces = part.split("-")
         if len(pieces) != 3 or not all(p.isascii() and p.isdigit() for p in pieces):
             raise AnnotationError(f"'{what}' date {part!r} is not YYYY-MM-DD")
+        _check_calendar_day(what, part, *(int(p) for p in pieces))
     if end < start:
         raise AnnotationError(f"'{what}' ends before it starts")
     return DateRange(start, end)
+
+
+def _check_calendar_day(what: str, part: str, year: int, month: int, day: int) -> None:
+    if what == "gregorian":
+        try:
+            valid = MIN_DATE <= dt.date(year, month, day) <= MAX_DATE
+        except ValueError:
+            valid = False
+    else:
+        valid = JALALI_MIN_YEAR <= year <= JALALI_MAX_YEAR and 1 <= month <= 12 and 1 <= day <= 31
+    if not valid:
+        raise AnnotationError(f"'{what}' date {part!r} is not a day Khana's calendars can show")
 
 
 def _parse_date_mention(item: Any, length: int) -> DateMention:

@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import time
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,9 @@ RECOVERY_VERSION = 1
 # moved, has a recovery that can never be found again, and it would stay forever.
 KEEP_DAYS = 90
 _NAME = re.compile(r"[0-9a-f]{32}-[0-9a-f]{16}\.json")
+# A recovery holds one article's annotations; anything far bigger than Khana's own article
+# limit is not one (a link to /dev/zero, a planted giant) and is never read.
+MAX_RECOVERY_BYTES = 256 * 1024 * 1024
 
 
 _HASH_PIECE = 65_536
@@ -68,7 +72,8 @@ class RecoveryStore:
             "annotations": annotations_to_dict(ann),
         }
         payload = json.dumps(record, ensure_ascii=False)
-        atomic_write(self._path(source, ann.text), payload, mode=0o600)
+        # Not through a link: a recovery file replaced by a symlink must not redirect the write.
+        atomic_write(self._path(source, ann.text), payload, mode=0o600, follow_symlinks=False)
 
     def load(self, source: str, text: str) -> Annotations | None:
         """The saved corrections for ``source`` if they were made on exactly this ``text``.
@@ -78,8 +83,10 @@ class RecoveryStore:
         """
         path = self._path(source, text)
         try:
-            raw = path.read_text(encoding="utf-8")
-            record: Any = json.loads(raw)
+            raw = _read_regular(path, MAX_RECOVERY_BYTES)
+            if raw is None:
+                return None
+            record: Any = json.loads(raw.decode("utf-8"))
         except (OSError, UnicodeDecodeError, ValueError, RecursionError):
             return None
         if not isinstance(record, dict) or record.get("khana-recovery") != RECOVERY_VERSION:
@@ -130,3 +137,25 @@ class RecoveryStore:
             except OSError:
                 continue
         return removed
+
+
+def _read_regular(path: Path, limit: int) -> bytes | None:
+    """``path``'s bytes if it is a regular file (not a link, FIFO or device) of at most ``limit``.
+
+    Opened without following a link and without blocking (a FIFO would otherwise hold the
+    open forever), then checked again on the open file itself, so a file swapped in between
+    the check and the open is caught too.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(handle.fileno())
+        if not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+            return None
+        data = handle.read(limit + 1)
+    return None if len(data) > limit else data

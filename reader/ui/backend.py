@@ -83,9 +83,12 @@ class CoreBackend:
         return default_copy_path(source)
 
     def save_copy(self, path: str, ann: Annotations) -> None:
+        """Write the annotated copy to ``path``; an existing file there must itself be a Khana copy."""
         from reader.core.export.html import render_annotated_html
-        from reader.core.storage import atomic_write
+        from reader.core.storage import SaveError, atomic_write, is_khana_copy, one_line
 
+        if os.path.lexists(path) and not is_khana_copy(path):
+            raise SaveError(f"{one_line(path)} is not a Khana annotated copy, so it is not replaced; choose another name")
         atomic_write(path, render_annotated_html(ann))
 
     def export(self, base: str, ann: Annotations, fmt: str) -> list[str]:

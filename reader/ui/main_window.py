@@ -215,7 +215,8 @@ class MainWindow(QMainWindow):
     def on_loaded(self, path: str, document: Document, recovered: Annotations | None = None) -> None:
         self.path = path
         self.document_ = document
-        self.copy_path = path if document.annotations is not None else None
+        # Only an HTML copy is saved over itself; a reopened JSON file gets its own NAME.khana.html.
+        self.copy_path = path if document.annotations is not None and not path.lower().endswith(".json") else None
         self.undo_stack.clear()
         self._restored = False
         self.ann = None

@@ -32,9 +32,20 @@ def export(ann: Annotations, fmt: str) -> dict[str, str]:
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
+_SUFFIXES = {"json": (".json",), "html": (".html",), "brat": (".txt", ".ann"), "conll": (".conll",)}
+
+
+def export_suffixes(fmt: str) -> tuple[str, ...]:
+    """The suffixes ``export(ann, fmt)`` returns, in its order, without rendering anything."""
+    try:
+        return _SUFFIXES[fmt]
+    except KeyError:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}") from None
+
+
 def folder_files(fmt: str) -> dict[str, str]:
     """{file name: content} of what ``fmt`` needs once in the folder it is saved to."""
     return {CONF_NAME: render_brat_conf()} if fmt == "brat" else {}
 
 
-__all__ = ["FORMATS", "export", "folder_files", "render_annotated_html", "render_brat", "render_conll", "render_json"]
+__all__ = ["FORMATS", "export", "export_suffixes", "folder_files", "render_annotated_html", "render_brat", "render_conll", "render_json"]

@@ -45,7 +45,10 @@ UNKNOWN_SPEAKER = "گوینده نامشخص"
 
 
 def _e(value: object) -> str:
-    return escape(str(value), quote=True)
+    # NUL may not appear in HTML, and a raw one makes the copy look binary to every reader
+    # (Khana's own included); U+FFFD is what an HTML parser turns it into anyway. The JSON
+    # block keeps the real character as \u0000.
+    return escape(str(value), quote=True).replace("\0", "\ufffd")
 
 
 def _css_class(value: str) -> str:
