@@ -41,6 +41,8 @@ class MenuHost(Protocol):
 
     def dock_toggles(self) -> list[QAction]: ...
 
+    def reanalyse(self) -> None: ...
+
 
 @dataclass
 class Actions:
@@ -73,6 +75,10 @@ def build_menus(window: QMainWindow, host: MenuHost) -> Actions:
     file_menu = bar.addMenu(translate("MainWindow", "&پرونده"))
     file_menu.addAction(_action(window, actions, "open", translate("MainWindow", "باز کردن…"),
                                 host.choose_file, [seq(std.Open)]))
+    reanalyse = _action(window, actions, "reanalyse", translate("MainWindow", "تحلیل دوباره"),
+                        host.reanalyse, [seq("F5")])
+    reanalyse.setEnabled(False)
+    file_menu.addAction(reanalyse)
     recent = file_menu.addMenu(translate("MainWindow", "پرونده‌های اخیر"))
     actions.recent_menu = recent
     recent.aboutToShow.connect(lambda: _fill_recent(host, recent))

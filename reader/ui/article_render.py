@@ -21,6 +21,9 @@ MAX_VISIBLE_BLOCKS = 200
 # One relayout call covers about this much time's worth of text.
 LAYOUT_SLICE_MS = 5
 
+# A highlight: UTF-16 start and end, precedence (higher is painted on top), style name.
+Run = tuple[int, int, int, str]
+
 
 class RenderHost(Protocol):
     """What the renderer needs of the view it paints."""
@@ -66,7 +69,10 @@ class Renderer(QObject):
         self._pending_text = ""
         self._offset = 0
         # The formats: runs sorted by start (UTF-16), their starts, the longest run.
-        self._runs: list[tuple[int, int, int, QTextCharFormat]] = []
+        # (start, end, precedence, style) with a format per style: a block's formats are
+        # compared by style, so a mention that changes type is painted anew.
+        self._runs: list[Run] = []
+        self._formats: dict[str, QTextCharFormat] = {}
         self._starts: list[int] = []
         self._longest = 0
         # Runs still being collected (a long article has tens of thousands), in slices.
@@ -79,7 +85,7 @@ class Renderer(QObject):
         self._block_starts: list[int] = [0, 1]
         self._pass = 0
         self._done: list[int] = []
-        self._applied: list[tuple[tuple[int, int, int], ...]] = []
+        self._applied: list[tuple[tuple[int, int, str], ...]] = []
         self._next = 0
         self._relayout = False  # the current pass also lays out every block it visits
         self._batch_chars = 2000  # how much text one relayout call covers (adapts to ~5 ms)
@@ -138,17 +144,19 @@ class Renderer(QObject):
 
     # ------------------------------------------------------------------ formats
 
-    def set_runs(self, runs: Iterable[tuple[int, int, int, QTextCharFormat]], reset: bool = False,
+    def set_runs(self, runs: Iterable[Run], formats: dict[str, QTextCharFormat], reset: bool = False,
                  restart: bool = True, at_once: bool = True) -> None:
-        """Show these (start, end, precedence, format) runs from now on; ``reset`` re-applies all.
+        """Show these (start, end, precedence, style) runs, each painted with ``formats[style]``,
+        from now on; ``reset`` re-applies all (the formats of a style changed).
 
         Unless ``at_once``, the runs are collected a slice at a time before any block uses them.
         """
         self._source, self._collected, self._sorted = iter(runs), [], False
+        self._formats = formats
         if at_once:
             self._collect(float("inf"))
         if reset:
-            self._applied = [((-1, -1, -1),)] * len(self._applied)
+            self._applied = [((-1, -1, ""),)] * len(self._applied)
         if restart:
             self.restart()
 
@@ -200,7 +208,7 @@ class Renderer(QObject):
             return None
         return document
 
-    def _block_runs(self, number: int) -> tuple[tuple[int, int, int], ...]:
+    def _block_runs(self, number: int) -> tuple[tuple[int, int, str], ...]:
         start = self._block_starts[number]
         end = self._block_starts[number + 1]
         first = bisect.bisect_left(self._starts, start - self._longest)
@@ -208,13 +216,13 @@ class Renderer(QObject):
         found = []
         runs = self._runs
         for i in range(first, last):
-            r_start, r_end, precedence, _fmt = runs[i]
+            r_start, r_end, precedence, style = runs[i]
             if r_end > max(r_start, start):
                 lo = max(r_start, start) - start
-                found.append((precedence, lo, min(r_end, end) - start - lo, i))
+                found.append((precedence, lo, min(r_end, end) - start - lo, style))
         # Qt merges overlapping ranges in list order: quotes, then dates, then entities on top.
         found.sort()
-        return tuple((lo, length, i) for _p, lo, length, i in found)
+        return tuple((lo, length, style) for _p, lo, length, style in found)
 
     def _set_formats(self, document: QTextDocument, number: int) -> bool:
         """Give block ``number`` its formats; True when they changed (it must be laid out again)."""
@@ -222,9 +230,9 @@ class Renderer(QObject):
         if wanted == self._applied[number]:
             return False
         ranges = []
-        for lo, length, i in wanted:
+        for lo, length, style in wanted:
             fmt_range = QTextLayout.FormatRange()
-            fmt_range.start, fmt_range.length, fmt_range.format = lo, length, self._runs[i][3]
+            fmt_range.start, fmt_range.length, fmt_range.format = lo, length, self._formats[style]
             ranges.append(fmt_range)
         # setFormats only notes the change; the caller's markContentsDirty lays the block out.
         document.findBlockByNumber(number).layout().setFormats(ranges)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.core.document import ENTITY_TYPES, Annotations, Entity, Span
 from reader.ui.article_menu import Corrections, add_corrections, tooltip_text
-from reader.ui.article_render import MAX_VISIBLE_BLOCKS, SYNC_RUNS, Renderer
+from reader.ui.article_render import MAX_VISIBLE_BLOCKS, SYNC_RUNS, Renderer, Run
 from reader.ui.article_text import Utf16Map, display_text
 from reader.ui.theme import LIGHT, Theme
 
@@ -128,7 +128,7 @@ class ArticleView(QTextBrowser):
         self._find, self._find_current = [], -1
         self._map = Utf16Map(text)
         self._pending_span = None
-        self._renderer.set_runs([], restart=False)
+        self._renderer.set_runs([], {}, restart=False)
         self._renderer.build(self._new_document(), display_text(text))
 
     def _new_document(self) -> QTextDocument:
@@ -208,7 +208,7 @@ class ArticleView(QTextBrowser):
     def _rehighlight(self, reset: bool = False) -> None:
         ann = self._ann
         count = len(ann.quotes) + len(ann.dates) + sum(len(e.mentions) for e in ann.entities) if ann else 0
-        self._renderer.set_runs(self._runs(), reset, at_once=count <= SYNC_RUNS)
+        self._renderer.set_runs(self._runs(), self._formats(), reset, at_once=count <= SYNC_RUNS)
         self._update_extra()
 
     def _mention_spans(self) -> tuple[list[tuple[int, int, str]], list[int]]:
@@ -219,34 +219,38 @@ class ArticleView(QTextBrowser):
             self._spans, self._starts = spans, [s[0] for s in spans]
         return self._spans, self._starts
 
-    def _runs(self) -> Iterable[tuple[int, int, int, QTextCharFormat]]:
-        ann = self._ann
-        if ann is None:
-            return
-        to16 = self._map.to_utf16
+    def _formats(self) -> dict[str, QTextCharFormat]:
+        """The format of each highlight style in the current theme: "quote", "date", each entity type."""
         quote = QTextCharFormat()
         quote.setBackground(QColor(self._theme.quote))
         quote.setForeground(QColor(self._theme.quote_text))
-        for q in ann.quotes:
-            yield to16(q.start), to16(q.end), 0, quote
-        if "DAT" not in self._hidden:
-            date = QTextCharFormat()
-            date.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            date.setUnderlineColor(QColor(self._theme.date_line))
-            for d in ann.dates:
-                yield to16(d.start), to16(d.end), 1, date
-        formats: dict[str, QTextCharFormat] = {}
+        date = QTextCharFormat()
+        date.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        date.setUnderlineColor(QColor(self._theme.date_line))
+        formats = {"quote": quote, "date": date}
         for etype in ENTITY_TYPES:
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(self._theme.entity.get(etype, "#dddddd")))
             fmt.setForeground(QColor(self._theme.text))
             formats[etype] = fmt
+        return formats
+
+    def _runs(self) -> Iterable[Run]:
+        ann = self._ann
+        if ann is None:
+            return
+        to16 = self._map.to_utf16
+        for q in ann.quotes:
+            yield to16(q.start), to16(q.end), 0, "quote"
+        if "DAT" not in self._hidden:
+            for d in ann.dates:
+                yield to16(d.start), to16(d.end), 1, "date"
         for entity in ann.entities:
             if entity.type in self._hidden:
                 continue
-            fmt = formats[entity.type]
+            etype = entity.type
             for m in entity.mentions:
-                yield to16(m.start), to16(m.end), 2, fmt
+                yield to16(m.start), to16(m.end), 2, etype
 
     @Slot()
     def on_renderer_finished(self) -> None:

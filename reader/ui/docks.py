@@ -34,6 +34,8 @@ class Docks(QObject):
         self.window = window
         self._panels: dict[str, QWidget] | None = None
         self._slots: dict[str, Callable[..., None]] | None = None
+        # What the panels say while the article's annotations are on their way (None: they are shown).
+        self._pending: str | None = None
         self.docks: dict[str, QDockWidget] = {}
         titles = {
             "people": QCoreApplication.translate("MainWindow", "افراد"),
@@ -88,6 +90,8 @@ class Docks(QObject):
                 self._panels[key] = panel
             if self._slots is not None:
                 self._connect_panels(self._slots)
+            if self._pending is not None:
+                self.show_pending(self._pending)
         return self._panels
 
     def build_panels(self) -> None:
@@ -107,14 +111,23 @@ class Docks(QObject):
                     signal.connect(slot)
 
     def set_annotations(self, ann: Annotations) -> None:
+        if self._pending is not None and "mentions" in self.panels:
+            self.panels["mentions"].clear()  # type: ignore[attr-defined]
+        self._pending = None
         for key, panel in self.panels.items():
             if key != "mentions" and hasattr(panel, "set_annotations"):
                 panel.set_annotations(ann)
 
-    def clear(self) -> None:
-        mentions = self.panels.get("mentions")
-        if mentions is not None and hasattr(mentions, "clear"):
-            mentions.clear()
+    def show_pending(self, message: str) -> None:
+        """Empty every panel at once and have each say ``message`` until annotations arrive."""
+        self._pending = message
+        if self._panels is None:
+            return  # built after the first paint, and told then
+        for panel in self._panels.values():
+            panel.show_pending(message)  # type: ignore[attr-defined]
+
+    def pending(self) -> str | None:
+        return self._pending
 
     def show_entity(self, ann: Annotations, entity_id: str) -> None:
         mentions = self.panels.get("mentions")

@@ -54,3 +54,17 @@ def number(value: int, language: str) -> str:
     """An integer in the UI language's digits (۳ for Persian)."""
     text = str(value)
     return text.translate(PERSIAN_DIGITS) if language == "fa" else text
+
+
+# Unicode isolates (UAX #9): a run inside keeps its own direction and leaves the line's alone.
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
+
+
+def ltr(text: str) -> str:
+    """``text`` (an ISO date, a number with its unit, a path) isolated left to right in any line."""
+    return f"{LRI}{text}{PDI}"
+
+
+def isolate(text: str) -> str:
+    """``text`` (a file name, a reason from the system) isolated in the direction of its first letter."""
+    return f"{FSI}{text}{PDI}"

@@ -12,11 +12,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUn
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,9 +29,10 @@ from reader.ui.backend import CoreBackend, full_collections
 from reader.ui.commands import AnnotationsCommand
 from reader.ui.docks import Docks
 from reader.ui.find import FindBar
-from reader.ui.i18n import number
+from reader.ui.i18n import isolate, number
 from reader.ui.legend import Legend
 from reader.ui.settings import Settings
+from reader.ui.status import Phase, StatusLine
 from reader.ui.tasks import TaskRunner
 
 AUTOSAVE_IDLE_MS = 3000
@@ -75,6 +73,10 @@ class MainWindow(QMainWindow):
         self._close_after_save = False
         self._walk = -1
         self._holding_gc = False
+        # Bumped for every article shown (and every new analysis of it): a result carrying an
+        # older number belongs to something no longer on screen and is dropped.
+        self._generation = 0
+        self._before_open: tuple[Phase, str, bool] = (Phase.IDLE, "", False)
         self.theme = themes.theme(settings.theme())
 
         self.view = ArticleView(self)
@@ -93,20 +95,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.docks = Docks(self)
 
-        self.status_label = QLabel(self)
-        self.progress = QProgressBar(self)
-        self.progress.setMaximumWidth(220)
-        self.cancel_button = QPushButton(self.tr("لغو"), self)
-        self.cancel_button.clicked.connect(self.on_cancel_button_clicked)
-        self.statusBar().addWidget(self.status_label, 1)
-        self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addPermanentWidget(self.cancel_button)
-        self.progress.hide()
-        self.cancel_button.hide()
-
-        self._status_timer = QTimer(self)
-        self._status_timer.setSingleShot(True)
-        self._status_timer.timeout.connect(self.on_status_timer_timeout)
+        self.status = StatusLine(self.statusBar(), language)
+        self.status_label = self.status.label
+        self.progress = self.status.progress
+        self.cancel_button = self.status.cancel_button
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_IDLE_MS)
@@ -128,13 +120,16 @@ class MainWindow(QMainWindow):
         self.apply_theme(self.theme.name)
         self._update_title()
         if warm_up:
-            self.status_label.setText(self.tr("در حال بارگذاری…"))
+            self.status.set_phase(Phase.WARMING, self.tr("در حال بارگذاری…"))
             self.runner.submit("warmup", lambda job: self.backend.warm_up(), self.on_warmed_up,
                                self.on_warm_up_failed, label=self.tr("در حال بارگذاری…"))
 
     def _connect(self) -> None:
         self.runner.progressShown.connect(self.on_runner_progressShown)
         self.runner.progressHidden.connect(self.on_runner_progressHidden)
+        self.status.cancelRequested.connect(self.on_cancel_button_clicked)
+        self.status.reanalyseRequested.connect(self.reanalyse)
+        self.status.changed.connect(self.on_status_changed)
         self.undo_stack.cleanChanged.connect(self.on_undo_stack_cleanChanged)
         self.view.entityClicked.connect(self.on_entity_activated)
         self.view.addEntityRequested.connect(self.on_view_addEntityRequested)
@@ -168,15 +163,15 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.is_dirty())
 
     def show_status(self, text: str, msecs: int = 0) -> None:
-        self.status_label.setText(text)
-        # One timer owned by the window (not a free singleShot) so it dies with the window.
-        self._status_timer.stop()
-        if msecs:
-            self._status_timer.start(msecs)
+        """A note over the status line's phase, for ``msecs`` (0: until the next note or phase)."""
+        self.status.note(text, msecs)
 
-    @Slot()
-    def on_status_timer_timeout(self) -> None:
-        self.status_label.clear()
+    @Slot(str)
+    def on_status_changed(self, _text: str) -> None:
+        action = self.actions_.by_name.get("reanalyse") if hasattr(self, "actions_") else None
+        if action is not None:
+            action.setEnabled(self.document_ is not None and bool(self.document_.text.strip())
+                              and self.status.phase not in (Phase.OPENING, Phase.ANALYSING))
 
     def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().paintEvent(event)
@@ -192,7 +187,8 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         path = os.path.abspath(path)
-        self.show_status(self.tr("در حال باز کردن %1…").replace("%1", Path(path).name))
+        self._before_open = self.status.snapshot()
+        self.status.set_phase(Phase.OPENING, self.tr("در حال باز کردن %1…").replace("%1", isolate(Path(path).name)))
         self.runner.cancel("analyse")
         try:
             store = self.recovery_store()
@@ -222,41 +218,73 @@ class MainWindow(QMainWindow):
         self.ann = None
         self.settings.add_recent_file(path)
         self.settings.set_last_folder(str(Path(path).parent))
+        self._generation += 1
         self.view.set_text(document.text)
         self.find_bar.set_text(document.text)
-        self.docks.clear()
+        # Nothing of the previous article stays listed (or clickable) while this one is analysed.
+        self.docks.show_pending(self.tr("در حال تحلیل…"))
         self._update_title()
         self.documentShown.emit()
-        for warning in document.warnings:
-            self.show_status(warning, 8000)
         if document.annotations is not None:
             self._show_fresh(document.annotations)
-            return
-        restored = self._offer_recovery(path, recovered)
-        if restored is not None:
-            self._show_fresh(restored)
-            self._restored = True
-            self._update_title()
-            return
-        self.analyse(document.article_date)
+            self.status.set_phase(Phase.READY, self.tr("نسخهٔ ذخیره‌شده باز شد"))
+        elif not document.text.strip():
+            self.docks.show_pending(self.tr("متنی نیست"))
+            self.status.set_phase(Phase.EMPTY, self.tr("این پرونده متنی ندارد: %1").replace("%1", isolate(Path(path).name)))
+        else:
+            restored = self._offer_recovery(path, recovered)
+            if restored is not None:
+                self._show_fresh(restored)
+                self._restored = True
+                self._update_title()
+                self.status.set_phase(Phase.READY, self.tr("اصلاحات ذخیره‌نشده بازیابی شد"))
+            else:
+                self.analyse(document.article_date)
+        for warning in document.warnings:
+            self.show_status(warning, 8000)
 
     def analyse(self, article_date: dt.date | None) -> None:
         document = self.document_
         if document is None:
             return
-        self.show_status(self.tr("در حال تحلیل متن…"))
+        self.status.set_phase(Phase.ANALYSING, self.tr("در حال تحلیل متن…"))
         self._hold_gc(True)
+        generation = self._generation
         self.runner.submit(
             "analyse",
             lambda job: self.backend.analyse(document, article_date, job.progress, job.cancelled),
-            self.on_analysed,
+            lambda ann, g=generation: self.on_analysed(ann, g),
             self.on_analyse_failed,
             label=self.tr("در حال تحلیل…"),
         )
 
-    def on_analysed(self, ann: Annotations) -> None:
+    def reanalyse(self) -> None:
+        """Analyse the open article again (after Cancel or a failure; corrections are dropped)."""
+        document = self.document_
+        if document is None or not document.text.strip() or self.runner.is_running("analyse"):
+            return
+        if self.is_dirty():
+            answer = QMessageBox.question(
+                self, self.tr("تحلیل دوباره"),
+                self.tr("تحلیل دوباره اصلاحات این خبر را کنار می‌گذارد. ادامه می‌دهید؟"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        article_date = self.ann.article_date if self.ann is not None else document.article_date
+        self._generation += 1
+        self.undo_stack.clear()
+        self._restored = False
+        self.ann = None
+        self.view.set_text(document.text)
+        self.docks.show_pending(self.tr("در حال تحلیل…"))
+        self._update_title()
+        self.analyse(article_date)
+
+    def on_analysed(self, ann: Annotations, generation: int | None = None) -> None:
+        if generation is not None and generation != self._generation:
+            return  # an older article's (or an older pass's) result
         self._show_fresh(ann)
-        self.show_status(self.tr("تحلیل کامل شد"), 4000)
+        self.status.set_phase(Phase.READY, self.tr("تحلیل کامل شد"))
 
     def _show_fresh(self, ann: Annotations) -> None:
         self.undo_stack.clear()
@@ -275,14 +303,24 @@ class MainWindow(QMainWindow):
     def on_analyse_failed(self, error: BaseException) -> None:
         self._hold_gc(False)
         if self.backend.is_cancelled(error):
-            self.show_status(self.tr("تحلیل لغو شد"))
+            self._show_cancelled()
         else:
-            self.show_status(self.tr("تحلیل ناموفق بود: %1").replace("%1", _one_line(error)))
+            self.docks.show_pending(self.tr("تحلیل ناموفق بود"))
+            self.status.set_phase(Phase.FAILED, self.tr("تحلیل ناموفق بود: %1").replace("%1", isolate(_one_line(error))))
             self.analysisFailed.emit(_one_line(error))
+
+    def _show_cancelled(self) -> None:
+        self.docks.show_pending(self.tr("تحلیل لغو شد"))
+        self.status.set_phase(Phase.CANCELLED, self.tr("تحلیل لغو شد"))
 
     def on_load_failed(self, path: str, error: BaseException) -> None:
         message = _one_line(error)
-        self.show_status(message)
+        # The article on screen (if any) stays, and so does what the status said about it.
+        self.status.restore(self._before_open)
+        if self.document_ is None:
+            self.status.set_phase(Phase.FAILED, isolate(message), can_reanalyse=False)
+        else:
+            self.show_status(isolate(message))
         self.loadFailed.emit(message)
         if not getattr(self, "quiet_errors", False):
             QMessageBox.warning(self, self.tr("باز کردن ناموفق"), message)
@@ -307,11 +345,16 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def on_warmed_up(self, _result: object = None) -> None:
-        if self.status_label.text() == self.tr("در حال بارگذاری…"):
+        if self.status.phase == Phase.WARMING:
+            self.status.set_phase(Phase.IDLE)
             self.show_status(self.tr("آماده"), 3000)
 
     def on_warm_up_failed(self, error: BaseException) -> None:
-        self.show_status(self.tr("بارگذاری تحلیلگر ناموفق بود: %1").replace("%1", _one_line(error)))
+        message = self.tr("بارگذاری تحلیلگر ناموفق بود: %1").replace("%1", isolate(_one_line(error)))
+        if self.status.phase == Phase.WARMING:
+            self.status.set_phase(Phase.FAILED, message, can_reanalyse=False)
+        else:
+            self.show_status(message)
 
     # ------------------------------------------------------------------ showing annotations
 
@@ -484,17 +527,11 @@ class MainWindow(QMainWindow):
 
     @Slot(str, int, int)
     def on_runner_progressShown(self, label: str, done: int, total: int) -> None:
-        self.progress.setMaximum(total if total > 0 else 0)
-        self.progress.setValue(done if total > 0 else 0)
-        self.progress.setFormat(label)
-        self.progress.setTextVisible(True)
-        self.progress.show()
-        self.cancel_button.show()
+        self.status.show_progress(label, done, total)
 
     @Slot()
     def on_runner_progressHidden(self) -> None:
-        self.progress.hide()
-        self.cancel_button.hide()
+        self.status.hide_progress()
 
     @Slot()
     def on_cancel_button_clicked(self) -> None:
@@ -503,7 +540,9 @@ class MainWindow(QMainWindow):
                 self.runner.cancel(kind)
                 if kind == "analyse":
                     self._hold_gc(False)
-                    self.show_status(self.tr("تحلیل لغو شد"))
+                    self._show_cancelled()
+                elif kind == "load":
+                    self.status.restore(self._before_open)
 
     # ------------------------------------------------------------------ saving
 
@@ -538,7 +577,7 @@ class MainWindow(QMainWindow):
         except Exception:  # noqa: BLE001 - a stale recovery file is harmless
             pass
         self._update_title()
-        self.show_status(self.tr("ذخیره شد: %1").replace("%1", Path(target).name), 5000)
+        self.show_status(self.tr("ذخیره شد: %1").replace("%1", isolate(Path(target).name)), 5000)
         if self._close_after_save:
             self.close()
 
@@ -557,7 +596,7 @@ class MainWindow(QMainWindow):
         ann = self.ann
         self.runner.submit("export", lambda job: self.backend.export(base, ann, fmt),
                            lambda paths: self.show_status(self.tr("برون‌بری شد: %1").replace(
-                               "%1", self.tr("، ", "list separator").join(Path(p).name for p in paths)), 6000),
+                               "%1", self.tr("، ", "list separator").join(isolate(Path(p).name) for p in paths)), 6000),
                            self.on_save_failed, label=self.tr("در حال برون‌بری…"))
 
     @Slot()

@@ -122,6 +122,11 @@ class MentionsPanel(QWidget):
         hint = self.tr("برای دیدن اشاره‌ها، یک نام را برگزینید.")
         self.header.setText(f'<div dir="{self._direction()}">{html.escape(hint)}</div>')
 
+    def show_pending(self, message: str) -> None:
+        """No mention listed; ``message`` («در حال تحلیل…») in the header."""
+        self.clear()
+        self.header.setText(f'<div dir="{self._direction()}">{html.escape(message)}</div>')
+
     def show_entity(self, ann: Annotations, entity_id: str) -> None:
         entity = ann.entity(entity_id)
         if entity is None:

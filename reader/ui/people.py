@@ -102,7 +102,17 @@ class PeoplePanel(QWidget):
 
     # ----------------------------------------------------------------- data
 
+    def show_pending(self, message: str) -> None:
+        """No person listed; ``message`` («در حال تحلیل…») where the list would be."""
+        self._filler.stop()
+        self.tree.clear()
+        self._people = []
+        self.empty_label.setText(message)
+        self.empty_label.setVisible(True)
+        self.on_tree_itemSelectionChanged()
+
     def set_annotations(self, ann: Annotations) -> None:
+        self.empty_label.setText(self.tr("شخصی پیدا نشد"))
         people = [e for e in ann.entities if e.type == "PER"]
         self._filler.start(self._load(ann, people), at_once=len(people) <= SYNC_ROWS)
 

@@ -78,7 +78,18 @@ class QuotesPanel(QWidget):
         self.list.activated.connect(self.on_list_activated)
         self._fill_combo([])
 
+    def show_pending(self, message: str) -> None:
+        """No quote listed; ``message`` («در حال تحلیل…») where the list would be."""
+        self._filler.stop()
+        self._quotes = []
+        self._shown = 0
+        self.list.clear()
+        self._fill_combo([])
+        self.empty_label.setText(message)
+        self.empty_label.setVisible(True)
+
     def set_annotations(self, ann: Annotations) -> None:
+        self.empty_label.setText(self.tr("نقل قولی نیست"))
         self._filler.start(self._load(ann), at_once=len(ann.quotes) <= SYNC_ROWS)
 
     def _load(self, ann: Annotations) -> Iterator[None]:
@@ -203,9 +214,14 @@ class EntitiesPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setResizeContentsPrecision(MEASURED_ROWS)
+        self.empty_label = QLabel(self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setEnabled(False)
+        self.empty_label.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
+        layout.addWidget(self.empty_label)
         self.tree.clicked.connect(self.on_tree_clicked)
         self.tree.activated.connect(self.on_tree_activated)
         self._filler = Slicer(self)
@@ -217,6 +233,8 @@ class EntitiesPanel(QWidget):
             if not self.tree.topLevelItem(r).isExpanded()
         }
         self._filler.stop()
+        self.empty_label.setText(self.tr("نامی پیدا نشد"))
+        self.empty_label.setVisible(not ann.entities)
         # Emptying the tree of a long article and grouping thousands of names are slices too.
         self._filler.start(self._load(ann, collapsed), at_once=len(ann.entities) <= SYNC_ROWS)
 
@@ -264,6 +282,13 @@ class EntitiesPanel(QWidget):
                     batch = []
                     yield
             group.addChildren(batch)
+
+    def show_pending(self, message: str) -> None:
+        """No entity listed; ``message`` («در حال تحلیل…») where the tree would be."""
+        self._filler.stop()
+        self.tree.clear()
+        self.empty_label.setText(message)
+        self.empty_label.setVisible(True)
 
     def filling(self) -> bool:
         return self._filler.busy()

@@ -84,12 +84,20 @@ class TimelineWidget(QWidget):
         self._layout_key: tuple[int, int, str] | None = None
         self._focus = -1
         self._hover = -1
+        self._pending: str | None = None  # said instead of the dates while they are on their way
         self._slicer = Slicer(self)
 
     # ----------------------------------------------------------------- data
 
+    def show_pending(self, message: str) -> None:
+        """No date on the axis; ``message`` («در حال تحلیل…») in its place."""
+        self.set_annotations(None)
+        self._pending = message
+        self.update()
+
     def set_annotations(self, ann: Annotations | None) -> None:
         self._ann = ann
+        self._pending = None
         if ann is None or len(ann.dates) <= SYNC_DATES:
             self._slicer.stop()
             self._show(*(collect_markers(ann) if ann is not None else ([], [])))
@@ -244,6 +252,8 @@ class TimelineWidget(QWidget):
 
     def empty_text(self) -> str:
         """What the axis says when no date could be placed on it."""
+        if self._pending is not None:
+            return self._pending
         if self._unresolved and (self._ann is None or self._ann.article_date is None):
             # Relative dates ("today", "last week") need the article's own date to land anywhere.
             return self.tr("تاریخ‌های نسبی این خبر («امروز»، «هفتهٔ گذشته»…) با تعیین تاریخ خبر بر گاه‌شمار می‌نشینند")
@@ -370,6 +380,9 @@ class TimelinePanel(QWidget):
         layout.addWidget(self.converter)
         self.timeline.dateActivated.connect(self.dateActivated)
         self.converter.articleDateChanged.connect(self.articleDateChanged)
+
+    def show_pending(self, message: str) -> None:
+        self.timeline.show_pending(message)
 
     def set_annotations(self, ann: Annotations | None) -> None:
         self.timeline.set_annotations(ann)
