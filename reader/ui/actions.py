@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
+from reader.ui.i18n import isolate
 from reader.ui.settings import Settings
 
 # Called by this plain name, with literal arguments, so that pyside6-lupdate extracts every string
@@ -143,7 +144,7 @@ def _fill_recent(host: MenuHost, menu: QMenu) -> None:
     menu.clear()
     recent = host.settings.recent_files()
     for index, path in enumerate(recent):
-        action = menu.addAction(f"&{index + 1} {Path(path).name}")
+        action = menu.addAction(f"&{index + 1} {isolate(Path(path).name)}")
         action.setToolTip(path)
         action.triggered.connect(lambda _checked=False, p=path: host.open_path(p))
     if not recent:

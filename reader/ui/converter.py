@@ -7,6 +7,7 @@ has a different Jalali leap rule and is never used, not even for the picker's da
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPalette
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.calendar import (
     JALALI_MONTHS,
+    to_persian_digits,
     Conversion,
     DateInputError,
     conversion_for,
@@ -33,6 +35,11 @@ from reader.core.calendar import (
     jalali_to_gregorian,
     parse_user_date,
 )
+
+from reader.ui.i18n import ltr
+
+# A run of digits joined by slashes or dashes (۱۴۰۲/۱۳/۰۱, 2023-09-13) inside a message.
+_DATE_RUN = re.compile(r"[0-9۰-۹]+(?:[/\-][0-9۰-۹]+)+")
 
 
 class ConverterWidget(QWidget):
@@ -106,6 +113,8 @@ class ConverterWidget(QWidget):
         self.month_combo.currentIndexChanged.connect(self.on_month_combo_currentIndexChanged)
         self.set_button.clicked.connect(self.on_set_button_clicked)
         self._conversion: Conversion | None = None
+        self._source = ""
+        self.article_label.setWordWrap(True)
         self.on_input_textChanged("")
         self.set_article_date(None)
 
@@ -126,11 +135,13 @@ class ConverterWidget(QWidget):
             try:
                 self._conversion = parse_user_date(text)
             except DateInputError as exc:
-                self.error_label.setText(str(exc))
+                # The reason echoes what was typed as numbers: in Persian digits, the date isolated
+                # so its slashes keep their order in the right-to-left line.
+                self.error_label.setText(_persian_reason(str(exc)))
                 self.error_label.show()
         c = self._conversion
         self.jalali_label.setText(c.jalali_text() if c else "—")
-        self.gregorian_label.setText(f"{c.gregorian_text()}  (\u2066{c.gregorian.isoformat()}\u2069)" if c else "—")
+        self.gregorian_label.setText(f"{c.gregorian_text()}  ({ltr(c.gregorian.isoformat())})" if c else "—")
         self.weekday_label.setText(c.weekday_fa if c else "—")
         self.hijri_label.setText(c.hijri_text() if c else "—")
 
@@ -139,9 +150,16 @@ class ConverterWidget(QWidget):
     def picked_date(self) -> dt.date:
         return jalali_to_gregorian(self.year_spin.value(), self.month_combo.currentIndex() + 1, self.day_spin.value())
 
-    def set_article_date(self, date: dt.date | None) -> None:
-        """Show ``date`` in the picker (today when None) without emitting ``articleDateChanged``."""
-        shown = date or dt.date.today()
+    def set_article_date(self, date: dt.date | None, source: str = "", guess: dt.date | None = None) -> None:
+        """Show ``date`` in the picker without emitting ``articleDateChanged``.
+
+        ``source`` says where the date came from. With no date the picker starts at ``guess``
+        (the text's latest full date), else at today, and the line under it says which.
+        """
+        shown = date or guess or dt.date.today()
+        if date is None:
+            source = self.tr("پیشنهاد: تازه‌ترین تاریخ کامل متن") if guess else self.tr("پیشنهاد: امروز؛ تاریخ کاملی در متن نیامده")
+        self._source = source
         y, m, d = gregorian_to_jalali(shown)
         for widget in (self.year_spin, self.month_combo, self.day_spin):
             widget.blockSignals(True)
@@ -155,16 +173,21 @@ class ConverterWidget(QWidget):
 
     def _show_article_date(self, date: dt.date | None) -> None:
         if date is None:
-            self.article_label.setText(self.tr("تاریخ خبر تعیین نشده است"))
+            text = self.tr("تاریخ خبر تعیین نشده است")
         else:
             c = conversion_for(date)
             # Weekday and month names are the calendar core's Persian, in either UI language.
-            self.article_label.setText(
+            text = (
                 self.tr("اکنون: %1 %2 (%3)")
                 .replace("%1", c.weekday_fa)
                 .replace("%2", c.jalali_text())
                 .replace("%3", c.gregorian_text())
             )
+        self.article_label.setText(f"{text}\n{self._source}" if self._source else text)
+
+    def source_text(self) -> str:
+        """Where the picker's date came from, as the line under it says."""
+        return self._source
 
     def _fit_days(self) -> None:
         # The day range follows the month and the Jalali leap year (from the core, not Qt).
@@ -181,8 +204,14 @@ class ConverterWidget(QWidget):
     @Slot()
     def on_set_button_clicked(self) -> None:
         date = self.picked_date()
+        self._source = self.tr("تعیین‌شده به دست شما")
         self._show_article_date(date)
         self.articleDateChanged.emit(date)
+
+
+def _persian_reason(reason: str) -> str:
+    """A date error's reason with its numbers in Persian digits and each date isolated left to right."""
+    return _DATE_RUN.sub(lambda m: ltr(m.group(0)), to_persian_digits(reason))
 
 
 def _persian_locale():

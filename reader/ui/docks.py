@@ -110,12 +110,14 @@ class Docks(QObject):
                 if signal is not None:
                     signal.connect(slot)
 
-    def set_annotations(self, ann: Annotations) -> None:
+    def set_annotations(self, ann: Annotations, date_source: str = "") -> None:
         if self._pending is not None and "mentions" in self.panels:
             self.panels["mentions"].clear()  # type: ignore[attr-defined]
         self._pending = None
         for key, panel in self.panels.items():
-            if key != "mentions" and hasattr(panel, "set_annotations"):
+            if key == "timeline":
+                panel.set_annotations(ann, date_source)  # type: ignore[attr-defined]
+            elif key != "mentions" and hasattr(panel, "set_annotations"):
                 panel.set_annotations(ann)
 
     def show_pending(self, message: str) -> None:
@@ -129,13 +131,16 @@ class Docks(QObject):
     def pending(self) -> str | None:
         return self._pending
 
-    def show_entity(self, ann: Annotations, entity_id: str) -> None:
+    def show_entity(self, ann: Annotations, entity_id: str, raise_dock: bool = True) -> None:
+        """List ``entity_id``'s mentions; ``raise_dock`` brings their dock to the front (a reader's
+        click), which a correction or an article-date change must not do: its effect is elsewhere."""
         mentions = self.panels.get("mentions")
         if mentions is not None:
             mentions.show_entity(ann, entity_id)  # type: ignore[attr-defined]
-            dock = self.docks["mentions"]
-            dock.show()
-            dock.raise_()
+            if raise_dock:
+                dock = self.docks["mentions"]
+                dock.show()
+                dock.raise_()
 
     def set_current_mention(self, index: int) -> None:
         mentions = self.panels.get("mentions")

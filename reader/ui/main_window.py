@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         # older number belongs to something no longer on screen and is dropped.
         self._generation = 0
         self._before_open: tuple[Phase, str, bool] = (Phase.IDLE, "", False)
+        self._analysed_date: dt.date | None = None  # the article date the analysis found or was given
         self.theme = themes.theme(settings.theme())
 
         self.view = ArticleView(self)
@@ -158,7 +159,7 @@ class MainWindow(QMainWindow):
         return self._restored or not self.undo_stack.isClean()
 
     def _update_title(self) -> None:
-        name = Path(self.path).name if self.path else self.tr("بدون پرونده")
+        name = isolate(Path(self.path).name) if self.path else self.tr("بدون پرونده")
         self.setWindowTitle(f"{name}[*] — " + self.tr("خوانا"))
         self.setWindowModified(self.is_dirty())
 
@@ -287,6 +288,7 @@ class MainWindow(QMainWindow):
         self.status.set_phase(Phase.READY, self.tr("تحلیل کامل شد"))
 
     def _show_fresh(self, ann: Annotations) -> None:
+        self._analysed_date = ann.article_date
         self.undo_stack.clear()
         self._pending_ready = True
         self._apply(ann)
@@ -362,11 +364,22 @@ class MainWindow(QMainWindow):
         """Show ``ann`` everywhere (the undo stack calls this too)."""
         self.ann = ann
         self.view.set_annotations(ann)
-        self.docks.set_annotations(ann)
+        self.docks.set_annotations(ann, self._date_source(ann))
         selected = self.view.selected_entity()
         if selected is not None:
-            self.docks.show_entity(ann, selected)
+            self.docks.show_entity(ann, selected, raise_dock=False)
         self._update_title()
+
+    def _date_source(self, ann: Annotations) -> str:
+        """Where ``ann``'s article date came from, in words ("" when it has none)."""
+        date = ann.article_date
+        if date is None:
+            return ""
+        if self.document_ is not None and date == self.document_.article_date:
+            return self.tr("از خود صفحهٔ خبر")
+        if date == self._analysed_date:
+            return self.tr("از سطر تاریخ متن")
+        return self.tr("تعیین‌شده به دست شما")
 
     @Slot()
     def on_view_highlightingFinished(self) -> None:

@@ -11,6 +11,7 @@ leap rule and is never used.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from typing import Iterator
 
@@ -352,6 +353,13 @@ class TimelineWidget(QWidget):
         painter.end()
 
 
+def latest_full_date(ann: Annotations) -> dt.date | None:
+    """The latest single day the text names in full (a news article is rarely older): the picker's guess."""
+    days = [m.gregorian.start for m in ann.dates
+            if m.kind == "date" and m.gregorian is not None and m.gregorian.start == m.gregorian.end]
+    return dt.date.fromisoformat(max(days)) if days else None
+
+
 def _short(text: str, limit: int = 24) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -384,6 +392,10 @@ class TimelinePanel(QWidget):
     def show_pending(self, message: str) -> None:
         self.timeline.show_pending(message)
 
-    def set_annotations(self, ann: Annotations | None) -> None:
+    def set_annotations(self, ann: Annotations | None, date_source: str = "") -> None:
+        """Show ``ann``'s dates; the picker shows its article date and ``date_source``, where it came from."""
         self.timeline.set_annotations(ann)
-        self.converter.set_article_date(ann.article_date if ann is not None else None)
+        if ann is None:
+            self.converter.set_article_date(None)
+        else:
+            self.converter.set_article_date(ann.article_date, date_source, latest_full_date(ann))
