@@ -6,12 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Protocol
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from reader.ui.i18n import isolate
 from reader.ui.settings import Settings
+from reader.ui.toolbar import ShortcutsDialog
 
 # Called by this plain name, with literal arguments, so that pyside6-lupdate extracts every string
 # (it does not follow a wrapper); the context is the window's, whose class name it matches.
@@ -130,11 +131,16 @@ def build_menus(window: QMainWindow, host: MenuHost) -> Actions:
         group.addAction(action)
         actions.themes[name] = action
         view_menu.addAction(action)
+    # The toolbar's one button for both themes.
+    _action(window, actions, "theme_toggle", translate("MainWindow", "تغییر پوسته"),
+            lambda: host.apply_theme("light" if actions.themes["dark"].isChecked() else "dark"))
     view_menu.addSeparator()
     for toggle in host.dock_toggles():
         view_menu.addAction(toggle)
 
     help_menu = bar.addMenu(translate("MainWindow", "&راهنما"))
+    help_menu.addAction(_action(window, actions, "shortcuts", translate("MainWindow", "میان‌برهای صفحه‌کلید"),
+                                lambda: show_shortcuts(window, actions), [seq("Ctrl+/")]))
     help_menu.addAction(_action(window, actions, "about", translate("MainWindow", "دربارهٔ خوانا"),
                                 lambda: show_about(window), [seq("F1")]))
     return actions
@@ -167,6 +173,12 @@ Shahshahani, M. S., Mohseni, M., Shakery, A., Faili, H.
 <i>PEYMA: A Tagged Corpus for Persian Named Entities</i>. arXiv:1801.09936, 2018.</p>
 <p>پردازش متن فارسی با hazm.</p>
 </div>""")
+
+
+def show_shortcuts(window: QMainWindow, actions: Actions) -> None:
+    dialog = ShortcutsDialog(actions.by_name, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
 
 
 def show_about(window: QMainWindow) -> None:

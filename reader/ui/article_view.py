@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.core.document import ENTITY_TYPES, Annotations, Entity, Span
+from reader.core.palette import QUOTE
 from reader.ui.article_menu import Corrections, add_corrections, tooltip_text
 from reader.ui.article_render import MAX_VISIBLE_BLOCKS, SYNC_RUNS, Renderer, Run
 from reader.ui.article_text import Utf16Map, display_text
@@ -95,7 +96,7 @@ class ArticleView(QTextBrowser):
         self._selected: str | None = None
         self._find: list[tuple[int, int]] = []
         self._find_current = -1
-        self._pending_span: tuple[int, int] | None = None
+        self._pending_span: tuple[int, int, bool] | None = None
         self._renderer = Renderer(self, self)
         self._renderer.documentReady.connect(self.on_renderer_documentReady)
         self._renderer.finished.connect(self.on_renderer_finished)
@@ -240,8 +241,9 @@ class ArticleView(QTextBrowser):
         if ann is None:
             return
         to16 = self._map.to_utf16
-        for q in ann.quotes:
-            yield to16(q.start), to16(q.end), 0, "quote"
+        if QUOTE not in self._hidden:
+            for q in ann.quotes:
+                yield to16(q.start), to16(q.end), 0, "quote"
         if "DAT" not in self._hidden:
             for d in ann.dates:
                 yield to16(d.start), to16(d.end), 1, "date"
@@ -314,10 +316,10 @@ class ArticleView(QTextBrowser):
         self._find, self._find_current = matches, current
         self._update_extra()
 
-    def show_span(self, start: int, end: int) -> None:
-        """Select code points ``start:end`` and scroll them into view."""
+    def show_span(self, start: int, end: int, centre: bool = False) -> None:
+        """Select code points ``start:end`` and scroll them into view (to the middle when ``centre``)."""
         if self._renderer.building():
-            self._pending_span = (start, end)  # shown once the text is in
+            self._pending_span = (start, end, centre)  # shown once the text is in
             return
         self._pending_span = None
         cursor = QTextCursor(self.document())
@@ -325,6 +327,10 @@ class ArticleView(QTextBrowser):
         cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+        if centre:
+            # Walking mentions, the next one at the bottom edge hides the sentence it is in.
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + self.cursorRect(cursor).center().y() - self.viewport().height() // 2)
 
     def cursor_code_point(self) -> int:
         """The code point where the text cursor (or the start of its selection) is."""

@@ -6,7 +6,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDockWidget, QMainWindow, QWidget
 
 from reader.core.document import Annotations
 
@@ -56,6 +56,7 @@ class Docks(QObject):
             dock.setObjectName(f"dock-{key}")
             window.addDockWidget(left, dock)
             self.docks[key] = dock
+            _explain_buttons(dock, titles[key])
         docks = self.docks
         lists = [docks[k] for k in ("people", "entities", "quotes") if k in docks]
         details = [docks[k] for k in ("mentions", "timeline") if k in docks]
@@ -148,4 +149,19 @@ class Docks(QObject):
             mentions.set_current(index)
 
     def toggle_actions(self) -> list[QAction]:
+        """View ▸ one check item per panel (hide or show it)."""
         return [dock.toggleViewAction() for dock in self.docks.values()]
+
+
+def _explain_buttons(dock: QDockWidget, title: str) -> None:
+    """Tooltips for the dock's title-bar buttons (Qt gives them none) and its View-menu item."""
+    tips = {
+        "qt_dockwidget_closebutton": QCoreApplication.translate("MainWindow", "بستن «%1» (از منوی نما برمی‌گردد)"),
+        "qt_dockwidget_floatbutton": QCoreApplication.translate("MainWindow", "جدا کردن «%1» در پنجره‌ای جدا یا بازگرداندن آن"),
+    }
+    for button in dock.findChildren(QAbstractButton):
+        tip = tips.get(button.objectName())
+        if tip:
+            button.setToolTip(tip.replace("%1", title))
+    dock.toggleViewAction().setToolTip(
+        QCoreApplication.translate("MainWindow", "نمایش یا پنهان کردن «%1»").replace("%1", title))

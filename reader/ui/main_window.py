@@ -34,6 +34,7 @@ from reader.ui.legend import Legend
 from reader.ui.settings import Settings
 from reader.ui.status import Phase, StatusLine
 from reader.ui.tasks import TaskRunner
+from reader.ui.toolbar import build_toolbar
 
 AUTOSAVE_IDLE_MS = 3000
 
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self._autosave.timeout.connect(self.on_autosave_timeout)
 
         self.actions_ = build_menus(self, self)
+        self.toolbar = build_toolbar(self, self.actions_.by_name)
         self._connect()
         self.setAcceptDrops(True)
         self.resize(1400, 900)
@@ -478,7 +480,7 @@ class MainWindow(QMainWindow):
             found = next_match(spans, self.view.cursor_code_point() - (0 if backward else 1), backward)
             index = found if found is not None else 0
         self._walk = index
-        self.view.show_span(*spans[index])
+        self.view.show_span(*spans[index], centre=True)
         self.docks.set_current_mention(index)
         self.show_status(f"{entity.name}: " + self.tr("%1 از %2").replace("%1", number(index + 1, self.language))
                          .replace("%2", number(len(spans), self.language)))

@@ -12,12 +12,15 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-TYPE_ORDER = ("PER", "LOC", "ORG", "DAT", "TIM", "MON", "PCT")
+from reader.core import palette
+
+TYPE_ORDER = palette.TYPE_ORDER
+LEGEND_ORDER = palette.LEGEND_ORDER
 
 
 @dataclass(frozen=True)
 class Theme:
-    """Every colour the reading window draws with, for one theme."""
+    """Every colour the reading window draws with, for one theme (highlights from ``reader.core.palette``)."""
 
     name: str
     window: str
@@ -33,25 +36,23 @@ class Theme:
     find: str
     find_current: str
 
+    def swatch(self, code: str) -> str:
+        """The legend colour of an entity type or of quotes (``palette.QUOTE``)."""
+        return self.quote if code == palette.QUOTE else self.entity.get(code, self.base)
+
 
 LIGHT = Theme(
     name="light",
     window="#f3f1ec",
-    base="#fffdf8",
-    text="#1d1d1f",
+    base=palette.LIGHT.base,
+    text=palette.LIGHT.text,
     muted="#5c5f66",
     highlight="#2f6fde",
-    entity={
-        "PER": "#ffd8a8", "LOC": "#c3ecc8", "ORG": "#c5defa", "DAT": "#ecd4f7",
-        "TIM": "#fff0a8", "MON": "#c8f2e6", "PCT": "#ffd4d4",
-    },
-    strong={
-        "PER": "#f7a24a", "LOC": "#6fcf7f", "ORG": "#78b4f2", "DAT": "#c99ae6",
-        "TIM": "#f2d34c", "MON": "#6fd9bb", "PCT": "#f29a9a",
-    },
-    quote="#eef0f4",
-    quote_text="#2b3a67",
-    date_line="#9b4dca",
+    entity=palette.LIGHT.entity,
+    strong=palette.LIGHT.strong,
+    quote=palette.LIGHT.quote,
+    quote_text=palette.LIGHT.text,
+    date_line=palette.LIGHT.date_line,
     find="#fff176",
     find_current="#ff9800",
 )
@@ -59,21 +60,15 @@ LIGHT = Theme(
 DARK = Theme(
     name="dark",
     window="#1f2125",
-    base="#17181b",
-    text="#e8e6e3",
+    base=palette.DARK.base,
+    text=palette.DARK.text,
     muted="#a3a7ae",
     highlight="#5b8def",
-    entity={
-        "PER": "#6b4216", "LOC": "#24552f", "ORG": "#1f4368", "DAT": "#52305f",
-        "TIM": "#5c5112", "MON": "#1b5148", "PCT": "#6a2a2a",
-    },
-    strong={
-        "PER": "#a5651f", "LOC": "#2f7a42", "ORG": "#2c6299", "DAT": "#7a4790",
-        "TIM": "#86761a", "MON": "#26776a", "PCT": "#9a3b3b",
-    },
-    quote="#252a33",
-    quote_text="#b9c8f2",
-    date_line="#d59cf5",
+    entity=palette.DARK.entity,
+    strong=palette.DARK.strong,
+    quote=palette.DARK.quote,
+    quote_text=palette.DARK.text,
+    date_line=palette.DARK.date_line,
     find="#7a6a00",
     find_current="#b35c00",
 )

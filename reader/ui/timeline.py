@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QSizePolicy,
@@ -49,8 +50,13 @@ from reader.ui.timeline_layout import (
     TimelineLayout,
     collect_markers,
     collect_markers_steps,
+    day_range,
     layout_timeline,
 )
+
+# How far the timeline zooms in (times the whole span), and one step of the wheel or +/−.
+MAX_ZOOM = 200.0
+ZOOM_STEP = 1.25
 
 # Articles with up to this many dates get their timeline at once; longer ones in slices.
 SYNC_DATES = 1_000
@@ -64,6 +70,9 @@ __all__ = ["ConverterWidget", "Marker", "TimelinePanel", "TimelineWidget", "coll
 
 class TimelineWidget(QWidget):
     """The article's resolved dates on a right-to-left axis; unresolved ones listed below it.
+
+    The wheel and +/− zoom in and out (about the mouse, or the focused date), Shift+wheel and
+    a sideways wheel pan, 0 shows the whole span again; every date's labels are in its tooltip.
 
     Signals:
         dateActivated(int, int): a marker (its first mention) or an unresolved date was clicked
@@ -86,6 +95,8 @@ class TimelineWidget(QWidget):
         self._focus = -1
         self._hover = -1
         self._pending: str | None = None  # said instead of the dates while they are on their way
+        self._zoom = 1.0
+        self._centre: float | None = None  # the day ordinal in the middle, when zoomed in
         self._slicer = Slicer(self)
 
     # ----------------------------------------------------------------- data
@@ -114,6 +125,7 @@ class TimelineWidget(QWidget):
 
     def _show(self, markers: list[Marker], unresolved: list[DateMention]) -> None:
         self._markers, self._unresolved = markers, unresolved
+        self._zoom, self._centre = 1.0, None
         self._layout = None
         self._focus = min(self._focus, len(self._markers) - 1)
         self._hover = -1
@@ -132,8 +144,86 @@ class TimelineWidget(QWidget):
     def focused_index(self) -> int:
         return self._focus
 
+    # ----------------------------------------------------------------- zoom and pan
+
+    def zoom(self) -> float:
+        return self._zoom
+
+    def visible_days(self) -> tuple[float, float] | None:
+        """The stretch of day ordinals on screen (None: no date to show)."""
+        full = day_range(self._markers, self._ann.article_date if self._ann is not None else None)
+        if full is None or self._zoom <= 1.0:
+            return full
+        span = (full[1] - full[0]) / self._zoom
+        centre = self._centre if self._centre is not None else (full[0] + full[1]) / 2
+        centre = max(full[0] + span / 2, min(full[1] - span / 2, centre))
+        self._centre = centre
+        return centre - span / 2, centre + span / 2
+
+    def _day_at(self, x: float) -> float | None:
+        days = self.visible_days()
+        layout = self.timeline_layout()
+        if days is None or layout.right <= layout.left:
+            return None
+        # The axis runs right to left: the right edge is the earliest day.
+        return days[0] + (layout.right - x) / (layout.right - layout.left) * (days[1] - days[0])
+
+    def set_zoom(self, zoom: float, anchor_x: float | None = None) -> None:
+        """Zoom to ``zoom`` times the whole span, keeping the day under ``anchor_x`` where it is."""
+        zoom = max(1.0, min(MAX_ZOOM, zoom))
+        days = self.visible_days()
+        if days is None:
+            return
+        layout = self.timeline_layout()
+        x = anchor_x if anchor_x is not None else (layout.left + layout.right) / 2
+        anchor = self._day_at(x)
+        old_span = days[1] - days[0]
+        self._zoom = zoom
+        full = day_range(self._markers, self._ann.article_date if self._ann is not None else None)
+        assert full is not None
+        span = (full[1] - full[0]) / zoom
+        if anchor is not None and layout.right > layout.left:
+            fraction = (layout.right - x) / (layout.right - layout.left)
+            self._centre = anchor - fraction * span + span / 2
+        elif old_span:
+            self._centre = (days[0] + days[1]) / 2
+        self._layout = None
+        self.update()
+
+    def pan(self, fraction: float) -> None:
+        """Move the visible stretch by ``fraction`` of its width towards later days (negative: earlier)."""
+        days = self.visible_days()
+        if days is None or self._zoom <= 1.0:
+            return
+        self._centre = (days[0] + days[1]) / 2 + fraction * (days[1] - days[0])
+        self._layout = None
+        self.update()
+
+    def _bring_into_view(self, index: int) -> None:
+        days = self.visible_days()
+        if days is None or not 0 <= index < len(self._markers):
+            return
+        marker = self._markers[index]
+        middle = (marker.first.toordinal() + marker.last.toordinal() + 1) / 2
+        if not days[0] <= middle <= days[1]:
+            self._centre = middle
+            self._layout = None
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta()
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            return super().wheelEvent(event)  # the article's zoom, not the timeline's
+        sideways = delta.x() if delta.x() else (delta.y() if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 0)
+        if sideways:
+            # Rolled left (or up with Shift): the view moves left, where the later days are.
+            self.pan(0.15 if sideways > 0 else -0.15)
+        elif delta.y():
+            factor = ZOOM_STEP if delta.y() > 0 else 1 / ZOOM_STEP
+            self.set_zoom(self._zoom * factor, event.position().x())
+        event.accept()
+
     def timeline_layout(self) -> TimelineLayout:
-        """The current geometry, recomputed when the size, font or data change."""
+        """The current geometry, recomputed when the size, font, data or zoom change."""
         key = (self.width(), self.height(), self.font().key())
         if self._layout is None or self._layout_key != key:
             metrics = QFontMetricsF(self.font())
@@ -147,6 +237,7 @@ class TimelineWidget(QWidget):
                 self.height(),
                 lambda s: metrics.horizontalAdvance(s) + 2,
                 metrics.height(),
+                self.visible_days() if self._zoom > 1.0 else None,
             )
             self._layout_key = key
         return self._layout
@@ -216,15 +307,27 @@ class TimelineWidget(QWidget):
         key = event.key()
         # The axis runs right to left: Left goes to a later date, Right to an earlier one.
         moves = {Qt.Key.Key_Left: 1, Qt.Key.Key_Right: -1}
+        plain = not event.modifiers() & Qt.KeyboardModifier.ControlModifier
         if count and key in moves:
             self._focus = 0 if self._focus < 0 else max(0, min(count - 1, self._focus + moves[key]))
+            self._bring_into_view(self._focus)
             self.update()
         elif count and key == Qt.Key.Key_Home:
             self._focus = 0
+            self._bring_into_view(self._focus)
             self.update()
         elif count and key == Qt.Key.Key_End:
             self._focus = count - 1
+            self._bring_into_view(self._focus)
             self.update()
+        elif count and plain and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus, Qt.Key.Key_0):
+            anchor = None
+            if 0 <= self._focus < len(self.timeline_layout().markers):
+                anchor = self.timeline_layout().markers[self._focus].x
+            if key == Qt.Key.Key_0:
+                self.set_zoom(1.0)
+            else:
+                self.set_zoom(self._zoom * (ZOOM_STEP if key != Qt.Key.Key_Minus else 1 / ZOOM_STEP), anchor)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self._focus >= 0:
             self._activate(self._focus)
         else:

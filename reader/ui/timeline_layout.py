@@ -256,8 +256,13 @@ def layout_timeline(
     height: float,
     measure: Callable[[str], float],
     line_height: float,
+    window: tuple[float, float] | None = None,
 ) -> TimelineLayout:
-    """Place the axis, ticks, markers, their labels and the unresolved list; no two texts overlap."""
+    """Place the axis, ticks, markers, their labels and the unresolved list; no two texts overlap.
+
+    ``window`` (day ordinals, from ``day_range``'s span) shows only that stretch of time, zoomed
+    in: markers outside it fall beyond the widget's edges and get no label.
+    """
     lh = line_height
     top = MARGIN
     article_label_y = top
@@ -273,15 +278,10 @@ def layout_timeline(
     axis_y = tick_y - 8
     left, right = MARGIN + 2 * DOT, width - MARGIN - 2 * DOT
 
-    days = [m.first for m in markers] + [m.last for m in markers]
-    if article_date is not None:
-        days.append(article_date)
-    if not days:
+    full = day_range(markers, article_date)
+    if full is None:
         return TimelineLayout(axis_y, left, right, "day", (), (), None, tuple(chips))
-    lo_o = min(days).toordinal()
-    hi_o = max(days).toordinal() + 1
-    pad = max((hi_o - lo_o) * 0.04, 1.0)
-    lo, hi = lo_o - pad, hi_o + pad
+    lo, hi = window if window is not None else full
 
     def x_of(ordinal: float) -> float:
         return right - (ordinal - lo) / (hi - lo) * (right - left)
@@ -348,10 +348,13 @@ def layout_timeline(
         x0, x1, _y = spans[i]
         cx = (x0 + x1) / 2
         del waiting[bisect.bisect_left(waiting, cx)]
-        full, short = markers[i].labels()
+        long_label, short = markers[i].labels()
         result: tuple[Rect | None, str] = (None, short)
+        if not left - DOT <= cx <= right + DOT:
+            placed[i] = result  # zoomed out of view
+            continue
         best: tuple[tuple[float, ...], int, float, float, str] | None = None
-        for kind, text in enumerate((full, short)):
+        for kind, text in enumerate((long_label, short)):
             w = measure(text)
             if w > width - 2 * MARGIN:
                 continue
@@ -384,6 +387,19 @@ def layout_timeline(
         label, text = placed[i]
         placed_markers.append(PlacedMarker(marker, (x0 + x1) / 2, y, radius, bar, label, text))
     return TimelineLayout(axis_y, left, right, unit, tuple(placed_markers), tuple(ticks), article, tuple(chips))
+
+
+def day_range(markers: Sequence[Marker], article_date: dt.date | None) -> tuple[float, float] | None:
+    """The stretch of day ordinals the whole timeline shows (its dates and a little room), or None."""
+    days = [m.first for m in markers] + [m.last for m in markers]
+    if article_date is not None:
+        days.append(article_date)
+    if not days:
+        return None
+    lo_o = min(days).toordinal()
+    hi_o = max(days).toordinal() + 1
+    pad = max((hi_o - lo_o) * 0.04, 1.0)
+    return lo_o - pad, hi_o + pad
 
 
 def _clamp(value: float, low: float, high: float) -> float:

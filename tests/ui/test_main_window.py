@@ -180,7 +180,7 @@ def test_dropping_a_file_opens_it(qtbot, make_window, tmp_path):
     with qtbot.waitSignal(window.ready, timeout=10000):
         QApplication.sendEvent(window, drop)
     assert window.view.toPlainText() == "خبر کوتاه درباره تهران."
-    assert window.windowTitle().startswith("dropped.txt")
+    assert window.windowTitle().startswith("\u2068dropped.txt\u2069")  # isolated: an LTR name in an RTL title
 
 
 def test_a_bad_file_gives_a_one_line_message(qtbot, make_window, tmp_path, monkeypatch):

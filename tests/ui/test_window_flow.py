@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from helpers import SAMPLE_PATH
 from reader.ui.converter import ConverterWidget
@@ -113,3 +114,146 @@ def test_zoom_shortcuts_work_wherever_the_focus_is(qtbot, make_window, where):
         assert window.view.point_size() == size, (where, key)
     qtbot.keyClick(target, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.view.point_size() == 15
+
+
+def wheel(widget, dy: int = 0, dx: int = 0, modifiers=Qt.KeyboardModifier.NoModifier, x: float | None = None):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    pos = QPointF(widget.width() / 2 if x is None else x, widget.height() / 2)
+    event = QWheelEvent(pos, widget.mapToGlobal(pos), QPoint(), QPoint(dx, dy), Qt.MouseButton.NoButton,
+                        modifiers, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_timeline_zooms_and_pans_with_the_wheel_and_keys(qtbot):
+    from sample_data import random_dates_annotations
+
+    from reader.ui.timeline import TimelineWidget
+
+    timeline = TimelineWidget()
+    qtbot.addWidget(timeline)
+    timeline.resize(500, 220)
+    timeline.set_annotations(random_dates_annotations(100, years=30))
+    whole = timeline.visible_days()
+    labelled = sum(1 for m in timeline.timeline_layout().markers if m.label is not None)
+    for _ in range(8):
+        wheel(timeline, dy=120)
+    zoomed = timeline.visible_days()
+    assert timeline.zoom() > 5
+    assert zoomed[1] - zoomed[0] < (whole[1] - whole[0]) / 5
+    assert whole[0] <= zoomed[0] and zoomed[1] <= whole[1]
+    # Zoomed in, the dates on screen have room for their labels; those off screen have none.
+    on_screen = [m for m in timeline.timeline_layout().markers if 0 <= m.x <= timeline.width()]
+    share = sum(m.label is not None for m in on_screen) / len(on_screen)
+    assert share > labelled / timeline.marker_count()
+    assert all(m.label is None for m in timeline.timeline_layout().markers if not -10 <= m.x <= timeline.width() + 10)
+    wheel(timeline, dy=120, modifiers=Qt.KeyboardModifier.ShiftModifier)  # pan to later days
+    panned = timeline.visible_days()
+    assert panned[0] > zoomed[0]
+    timeline.setFocus()
+    qtbot.keyClick(timeline, Qt.Key.Key_Minus)
+    assert timeline.zoom() < 8 * 1.25
+    qtbot.keyClick(timeline, Qt.Key.Key_0)
+    assert timeline.visible_days() == whole and timeline.zoom() == 1.0
+    qtbot.keyClick(timeline, Qt.Key.Key_Plus)
+    assert timeline.zoom() == 1.25
+    assert sum(1 for m in timeline.timeline_layout().markers if m.label is not None) >= 1
+    assert labelled >= 1
+    # Every date says its labels on hover, placed or not.
+    assert all(timeline.tooltip_html(i) for i in range(timeline.marker_count()))
+
+
+def test_f3_centres_the_current_mention(qtbot, make_window):
+    window = open_sample(qtbot, make_window())
+    window.resize(900, 420)
+    view = window.view
+    person = first_person(window.ann)
+    window.on_entity_activated(person.id)
+    view.moveCursor(view.textCursor().MoveOperation.Start)
+    bar = view.verticalScrollBar()
+    assert bar.maximum() > 0
+    centred = 0
+    line = view.fontMetrics().height() * 2
+    for _ in person.mentions:
+        qtbot.keyClick(view, Qt.Key.Key_F3)
+        y = view.cursorRect().center().y()
+        if bar.minimum() < bar.value() < bar.maximum():
+            assert abs(y - view.viewport().height() / 2) <= line
+            centred += 1
+        else:
+            assert 0 <= y <= view.viewport().height()
+    assert centred >= 1
+
+
+def test_progress_shows_stage_and_percent_apart(qtbot, make_window):
+    window = make_window()
+    status = window.status
+    status.show_progress("در حال تحلیل…", 45, 100)
+    assert status.progress.text() == "۴۵٪"
+    assert status.stage.text() == "در حال تحلیل…" and status.stage.isVisibleTo(window)
+    assert status.progress_text() == "در حال تحلیل… ۴۵٪"
+    assert status.progress.minimumWidth() >= 140
+    status.show_progress("در حال باز کردن…", 0, 0)  # unknown total: a busy bar, no number
+    assert status.progress.maximum() == 0 and status.progress_text() == "در حال باز کردن…"
+    status.hide_progress()
+    assert not status.progress.isVisibleTo(window) and not status.stage.isVisibleTo(window)
+
+
+def test_window_legend_and_saved_copy_share_one_palette_and_vocabulary(qtbot, make_window, tmp_path):
+    from reader.core import palette
+    from reader.core.export.html import render_annotated_html
+    from reader.ui.entity_types import MARKED, type_label
+    from reader.ui.theme import LIGHT
+
+    window = open_sample(qtbot, make_window())
+    legend = window.legend
+    assert set(legend.boxes) == set(palette.TYPE_ORDER) | {palette.QUOTE}
+    assert legend.boxes[palette.QUOTE].text() == "نقل قول"
+    for code, box in legend.boxes.items():
+        assert LIGHT.swatch(code) in box.styleSheet()
+        assert box.toolTip()
+    html = render_annotated_html(window.ann)
+    for etype in palette.TYPE_ORDER:
+        assert type_label(etype) == palette.TYPE_NAMES[etype]
+        assert f"mark.ent.{etype}{{background:{LIGHT.entity[etype]}" in html
+    assert f".quote{{background:{LIGHT.quote}" in html
+    assert "<th>نقش</th>" in html and "<h2>نقل قول‌ها</h2>" in html and "سمت" not in html
+    marked = set(palette.TYPE_NAMES.values()) | set(palette.TYPE_PLURALS.values())
+    assert set(MARKED) == marked | {palette.WORDS["quote"], palette.WORDS["quotes"]}
+    # Hiding quotes in the legend takes their tint off the text.
+    quote = window.ann.quotes[0]
+    at = next(i for i in range(quote.start, quote.end) if window.view.mention_at(i) is None)
+    assert window.view.highlight_format_at(at).background().color().name() == LIGHT.quote
+    with qtbot.waitSignal(window.view.highlightingFinished):
+        legend.boxes[palette.QUOTE].setChecked(False)
+    assert window.view.highlight_format_at(at).background().style() == Qt.BrushStyle.NoBrush
+
+
+def test_toolbar_shortcut_list_and_tooltips(qtbot, make_window):
+    from PySide6.QtWidgets import QAbstractButton
+
+    from reader.ui.toolbar import ShortcutsDialog
+
+    window = make_window()
+    names = [a.objectName() for a in window.toolbar.actions() if a.objectName()]
+    assert names == ["tool-open", "tool-save", "tool-find", "tool-previous_mention", "tool-next_mention",
+                     "tool-zoom_out", "tool-zoom_in", "tool-theme_toggle"]
+    find = next(a for a in window.toolbar.actions() if a.objectName() == "tool-find")
+    assert "Ctrl+F" in find.toolTip()
+    size = window.view.point_size()
+    next(a for a in window.toolbar.actions() if a.objectName() == "tool-zoom_in").trigger()
+    assert window.view.point_size() == size + 1
+    next(a for a in window.toolbar.actions() if a.objectName() == "tool-theme_toggle").trigger()
+    assert window.theme.name == "dark"
+    dialog = ShortcutsDialog(window.actions_.by_name, window)
+    qtbot.addWidget(dialog)
+    rows = dict(dialog.rows())
+    assert "\u2066Ctrl+F\u2069" in rows["جست‌وجو…"]
+    assert "\u2066F3\u2069" in rows["اشارهٔ بعدی"] and "\u2066F5\u2069" in rows["تحلیل دوباره"]
+    assert any("F2" in keys for keys in rows.values())
+    assert window.actions_.by_name["shortcuts"].shortcut().toString() == "Ctrl+/"
+    for dock in window.docks.docks.values():
+        buttons = [b for b in dock.findChildren(QAbstractButton) if b.objectName().startswith("qt_dockwidget_")]
+        assert buttons and all(b.toolTip() for b in buttons)
+        assert dock.toggleViewAction().toolTip()

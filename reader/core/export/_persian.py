@@ -7,16 +7,10 @@ import datetime as dt
 from reader.core.calendar import GREGORIAN_MONTHS_FA as GREGORIAN_MONTHS
 from reader.core.calendar import JALALI_MONTHS, to_persian_digits
 from reader.core.document import DateMention, DateRange
+from reader.core.palette import TYPE_NAMES
 
-ENTITY_LABELS = {
-    "PER": "شخص",
-    "LOC": "مکان",
-    "ORG": "سازمان",
-    "DAT": "تاریخ",
-    "TIM": "زمان",
-    "MON": "پول",
-    "PCT": "درصد",
-}
+# The window's words for the types (reader.core.palette), in the order the copy lists them.
+ENTITY_LABELS = dict(TYPE_NAMES)
 DATE_KIND_LABELS = {
     "date": "تاریخ",
     "range": "بازه",

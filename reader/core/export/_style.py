@@ -13,23 +13,19 @@ from functools import lru_cache
 from pathlib import Path
 
 import reader
+from reader.core import palette
 
 FONT_STACK = 'Vazirmatn, Tahoma, "Noto Naskh Arabic", sans-serif'
 # Above this the copy gets too heavy to mail or open quickly; fall back to installed fonts.
 MAX_COPY_BYTES = 2_000_000
 
+# The window's light palette (reader.core.palette), so a copy looks like the window it came from.
+_LINES = {"PER": "solid", "LOC": "dashed", "ORG": "double", "DAT": "dotted", "TIM": "dotted", "MON": "solid",
+          "PCT": "dashed"}
 # type: (background tint, underline colour, underline style)
-TYPE_STYLES = {
-    "PER": ("#dbeafe", "#1d4ed8", "solid"),
-    "LOC": ("#dcfce7", "#15803d", "dashed"),
-    "ORG": ("#ffedd5", "#c2410c", "double"),
-    "DAT": ("#f3e8ff", "#7e22ce", "dotted"),
-    "TIM": ("#fce7f3", "#be185d", "dotted"),
-    "MON": ("#fef9c3", "#854d0e", "solid"),
-    "PCT": ("#ccfbf1", "#0f766e", "dashed"),
-}
-QUOTE_STYLE = ("#fdf6e3", "#b45309")
-DATE_STYLE = ("#f5f3ff", "#6b21a8")
+TYPE_STYLES = {t: (palette.LIGHT.entity[t], palette.LIGHT.line[t], _LINES[t]) for t in palette.TYPE_ORDER}
+QUOTE_STYLE = (palette.LIGHT.quote, palette.LIGHT.quote_line)
+DATE_STYLE = (palette.LIGHT.entity["DAT"], palette.LIGHT.date_line)
 
 
 def font_path() -> Path:

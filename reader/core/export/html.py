@@ -35,6 +35,7 @@ from reader.core.document import (
     annotations_to_dict,
 )
 from reader.core.export import _persian as fa
+from reader.core.palette import WORDS
 from reader.core.export import _style
 from reader.core.export._spans import ENTITY, QUOTE, Layer, layers, pieces
 
@@ -121,7 +122,7 @@ def _legend(ann: Annotations) -> str:
         if t in present
     ]
     if ann.quotes:
-        items.append('<span><span class="quote">نقل‌قول</span></span>')
+        items.append(f'<span><span class="quote">{WORDS["quote"]}</span></span>')
     if ann.dates:
         items.append('<span><mark class="date">تاریخ یا زمان</mark></span>')
     if not items:
@@ -142,7 +143,7 @@ def _open_tag(span: Layer, continued: bool, speakers: dict[str, Entity]) -> str:
     if span.layer == QUOTE:
         quote: Quote = span.item
         who = _speaker_name(quote, speakers)
-        return f'<span class="quote{cont}" title="{_e("نقل‌قول از " + who)}">'
+        return f'<span class="quote{cont}" title="{_e(WORDS["quote_by"] + " " + who)}">'
     if span.layer == ENTITY:
         entity, _mention = span.item
         label = fa.ENTITY_LABELS.get(entity.type, entity.type)
@@ -212,8 +213,8 @@ def _people(ann: Annotations) -> str:
         for p in sorted(people, key=lambda p: (-len(p.mentions), p.name))
     )
     return (
-        '<section id="people"><h2>افراد</h2>\n<table><thead><tr><th>نام</th><th>سمت</th>'
-        "<th>اشاره‌ها</th><th>نقل‌قول‌ها</th></tr></thead>\n<tbody>\n"
+        f'<section id="people"><h2>{WORDS["people"]}</h2>\n<table><thead><tr><th>{WORDS["name"]}</th>'
+        f'<th>{WORDS["role"]}</th><th>{WORDS["mentions"]}</th><th>{WORDS["quotes"]}</th></tr></thead>\n<tbody>\n'
         f"{rows}</tbody></table></section>\n"
     )
 
@@ -247,7 +248,7 @@ def _quotes(ann: Annotations, speakers: dict[str, Entity]) -> str:
             f"<li><blockquote>{_e(words)}</blockquote>"
             f'<p class="speaker">— {_e(who)}</p></li>\n'
         )
-    return f'<section id="quotes"><h2>نقل‌قول‌ها</h2>\n<ol>\n{"".join(items)}</ol></section>\n'
+    return f'<section id="quotes"><h2>{WORDS["quotes"]}</h2>\n<ol>\n{"".join(items)}</ol></section>\n'
 
 
 def _dates(ann: Annotations) -> str:
