@@ -43,6 +43,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("khana: no display to open the window on (set DISPLAY, or QT_QPA_PLATFORM=offscreen);"
               " 'khana annotate' works without one", file=sys.stderr)
         return 1
+    missing = missing_system_library()
+    if missing is not None:
+        print(missing, file=sys.stderr)
+        return 1
     try:
         from reader.ui.launch import run_gui
     except ImportError as exc:
@@ -69,6 +73,50 @@ def _no_display() -> bool:
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return False
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+# Qt's X11 plugin, from Qt 6.5 on, will not load without these (it aborts with a long English
+# message that names no package). (library file, Debian/Ubuntu package)
+XCB_LIBRARIES = (("libxcb-cursor.so.0", "libxcb-cursor0"),)
+
+
+def missing_system_library(environ: dict[str, str] | None = None, load=None, qt_version: str | None = None) -> str | None:  # type: ignore[no-untyped-def]
+    """One Persian-and-English line naming the system package the window lacks, or None.
+
+    Checked before any Qt import: only on Linux, only when Qt would use X11 (xcb).
+    """
+    import ctypes
+    import os
+
+    env = os.environ if environ is None else environ
+    if environ is None and not sys.platform.startswith("linux"):
+        return None
+    platform = env.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith("xcb"):
+        return None
+    if not platform and env.get("WAYLAND_DISPLAY"):
+        return None  # Qt takes Wayland first where it runs
+    if qt_version is None:
+        from importlib import metadata
+
+        try:
+            qt_version = metadata.version("PySide6")
+        except metadata.PackageNotFoundError:
+            return None
+    if tuple(int(p) for p in qt_version.split(".")[:2] if p.isdigit()) < (6, 5):
+        return None
+    load = load or ctypes.CDLL
+    missing = []
+    for library, package in XCB_LIBRARIES:
+        try:
+            load(library)
+        except OSError:
+            missing.append(package)
+    if not missing:
+        return None
+    packages = " ".join(missing)
+    return (f"khana: پنجره بدون بستهٔ سیستمی {packages} باز نمی‌شود؛ نصب کنید: sudo apt install {packages}"
+            f" — the window needs the system package {packages}: sudo apt install {packages}")
 
 
 def run() -> None:

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QTextBlockFormat,
@@ -39,6 +40,11 @@ from reader.ui.theme import LIGHT, Theme
 BASE_POINT_SIZE = 15
 # Vazirmatn's own line is ~1.5 em tall; 120% of it gives the ~1.8 em leading Persian reads best in.
 LINE_HEIGHT_PERCENT = 120
+PAGE_MARGIN = 28
+# Lines are capped at about this many characters, the column centred, as readers do.
+LINE_CHARS = 75
+# A stretch of ordinary Persian prose, to measure an average character of the article's font.
+_MEASURE = "رئیس جمهور روسیه با رهبر کره شمالی در شرق این کشور دیدار و گفت‌وگو کرد."
 
 
 class ArticleView(QTextBrowser):
@@ -136,8 +142,9 @@ class ArticleView(QTextBrowser):
         """An empty, detached document with the article's paragraph and line formatting."""
         document = QTextDocument(self)
         document.setUndoRedoEnabled(False)
-        document.setDocumentMargin(28)
+        document.setDocumentMargin(PAGE_MARGIN)
         document.setDefaultFont(self._font())
+        self._fit_reading_width(document)
         option = QTextOption(document.defaultTextOption())
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
         option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
@@ -187,6 +194,7 @@ class ArticleView(QTextBrowser):
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
+            self._fit_reading_width(self.document())
             # A new width lays the whole text out again: walk it in small steps rather than Qt's big ones.
             self._renderer.relayout()
         elif not self._adopting:
@@ -195,6 +203,24 @@ class ArticleView(QTextBrowser):
             # came into view may still lack their highlights. (A new document's visible blocks
             # are the renderer's next slice.)
             self._renderer.update_visible()
+
+    def reading_width(self) -> float:
+        """The widest a line may be: about ``LINE_CHARS`` characters of Persian text at the current size."""
+        metrics = QFontMetricsF(self._font())
+        return metrics.horizontalAdvance(_MEASURE) / len(_MEASURE) * LINE_CHARS
+
+    def _fit_reading_width(self, document: QTextDocument) -> None:
+        """Centre the text in a column no wider than ``reading_width`` (lines of ~120 characters tire)."""
+        width = self.viewport().width()
+        spare = width - 2 * PAGE_MARGIN - self.reading_width()
+        side = PAGE_MARGIN + max(0, int(spare // 2))
+        root = document.rootFrame()
+        fmt = root.frameFormat()
+        if fmt.leftMargin() == side and fmt.rightMargin() == side:
+            return
+        fmt.setLeftMargin(side)
+        fmt.setRightMargin(side)
+        root.setFrameFormat(fmt)
 
     def set_annotations(self, ann: Annotations, reset_text: bool | None = None) -> None:
         """Show ``ann``; the text is rebuilt only when it differs from what is shown."""
@@ -294,6 +320,7 @@ class ArticleView(QTextBrowser):
         font = self._font()
         self.document().setDefaultFont(font)
         self.setFont(font)
+        self._fit_reading_width(self.document())
         # The whole text is laid out again: in small steps, as after a resize.
         self._renderer.relayout()
 

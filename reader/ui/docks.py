@@ -80,6 +80,12 @@ class Docks(QObject):
         if len(column) == 2:
             self.window.resizeDocks(column, [40, 60], Qt.Orientation.Vertical)
 
+    def keep_article_room(self, width: int) -> None:
+        """In a window made narrow, take from the docks what the article needs (at least ~60%)."""
+        column = [d for d in (self.docks.get("people"), self.docks.get("mentions")) if d is not None and d.isVisible()]
+        if column and not column[0].isFloating() and column[0].width() > width * 0.4:
+            self.window.resizeDocks(column[:1], [max(200, int(width * 0.35))], Qt.Orientation.Horizontal)
+
     @property
     def panels(self) -> dict[str, QWidget]:
         """The panels by key, built the first time they are needed."""

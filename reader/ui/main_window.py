@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -101,6 +101,10 @@ class MainWindow(QMainWindow):
         self.status_label = self.status.label
         self.progress = self.status.progress
         self.cancel_button = self.status.cancel_button
+        self._room_timer = QTimer(self)
+        self._room_timer.setSingleShot(True)
+        self._room_timer.setInterval(0)
+        self._room_timer.timeout.connect(lambda: self.docks.keep_article_room(self.width()))
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_IDLE_MS)
@@ -663,6 +667,12 @@ class MainWindow(QMainWindow):
         self.runner.wait()
         self._hold_gc(False)
         event.accept()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            # After the layout has taken the new width (the docks keep theirs until then).
+            self._room_timer.start()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):

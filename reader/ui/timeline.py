@@ -34,7 +34,10 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
+    QFrame,
+    QScrollArea,
     QSizePolicy,
+    QSplitter,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -85,7 +88,7 @@ class TimelineWidget(QWidget):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
-        self.setMinimumSize(320, 160)
+        self.setMinimumSize(200, 90)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._ann: Annotations | None = None
         self._markers: list[Marker] = []
@@ -486,9 +489,23 @@ class TimelinePanel(QWidget):
         super().__init__(parent)
         self.timeline = TimelineWidget(self)
         self.converter = ConverterWidget(self)
+        # The picker and converter scroll under the timeline rather than set the panel's least
+        # height (they made a 600-pixel window spill them under the dock's tab bar); the
+        # splitter lets the reader give either the room.
+        scroller = QScrollArea(self)
+        scroller.setWidget(self.converter)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setMinimumHeight(60)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.timeline)
+        self.splitter.addWidget(scroller)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.timeline, 1)
-        layout.addWidget(self.converter)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
         self.timeline.dateActivated.connect(self.dateActivated)
         self.converter.articleDateChanged.connect(self.articleDateChanged)
 

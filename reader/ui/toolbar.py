@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.i18n import ltr
+from reader.ui.i18n import isolate, ltr
 
 translate = QCoreApplication.translate
 
@@ -54,9 +54,14 @@ def _short_labels() -> dict[str, str]:
 
 
 def shortcut_text(action: QAction) -> str:
-    """An action's shortcuts as the reader types them, isolated so «Ctrl+Shift+S» keeps its order."""
-    keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
-    return translate("Toolbar", " یا ").join(ltr(k) for k in keys if k)
+    """An action's shortcuts as the reader types them, each isolated so «Ctrl+Shift+S» keeps its order
+    (in Persian, Qt names the keys «کنترل+شیفت+S», read from the right)."""
+    return _keys(action.shortcuts())
+
+
+def _keys(sequences: list[QKeySequence]) -> str:
+    keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in sequences]
+    return translate("Toolbar", " یا ").join(isolate(k) for k in keys if k)
 
 
 def build_toolbar(window: QMainWindow, by_name: dict[str, QAction]) -> QToolBar:
@@ -96,13 +101,13 @@ def shortcut_rows(by_name: dict[str, QAction]) -> list[tuple[str, str]]:
         if keys and action.text():
             rows.append((action.text().replace("&", ""), keys))
     rows += [
-        (translate("Toolbar", "افراد: تغییر نام"), ltr("F2")),
-        (translate("Toolbar", "افراد: تعیین نقش"), ltr("Ctrl+R")),
-        (translate("Toolbar", "افراد: ادغام انتخاب‌شده‌ها"), ltr("Ctrl+M")),
+        (translate("Toolbar", "افراد: تغییر نام"), _keys([QKeySequence("F2")])),
+        (translate("Toolbar", "افراد: تعیین نقش"), _keys([QKeySequence("Ctrl+R")])),
+        (translate("Toolbar", "افراد: ادغام انتخاب‌شده‌ها"), _keys([QKeySequence("Ctrl+M")])),
         (translate("Toolbar", "گاه‌شمار: تاریخ بعدی / قبلی"), translate("Toolbar", "← / →")),
         (translate("Toolbar", "گاه‌شمار: بزرگ‌نمایی / کوچک‌نمایی / همه"), ltr("+ / − / 0")),
         (translate("Toolbar", "گاه‌شمار: جابه‌جایی"), translate("Toolbar", "Shift + چرخ موشواره")),
-        (translate("Toolbar", "بستن نوار جست‌وجو"), ltr("Esc")),
+        (translate("Toolbar", "بستن نوار جست‌وجو"), _keys([QKeySequence("Esc")])),
     ]
     return rows
 

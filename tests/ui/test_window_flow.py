@@ -249,11 +249,45 @@ def test_toolbar_shortcut_list_and_tooltips(qtbot, make_window):
     dialog = ShortcutsDialog(window.actions_.by_name, window)
     qtbot.addWidget(dialog)
     rows = dict(dialog.rows())
-    assert "\u2066Ctrl+F\u2069" in rows["جست‌وجو…"]
-    assert "\u2066F3\u2069" in rows["اشارهٔ بعدی"] and "\u2066F5\u2069" in rows["تحلیل دوباره"]
+    assert "\u2068Ctrl+F\u2069" in rows["جست‌وجو…"]
+    assert "\u2068F3\u2069" in rows["اشارهٔ بعدی"] and "\u2068F5\u2069" in rows["تحلیل دوباره"]
     assert any("F2" in keys for keys in rows.values())
     assert window.actions_.by_name["shortcuts"].shortcut().toString() == "Ctrl+/"
     for dock in window.docks.docks.values():
         buttons = [b for b in dock.findChildren(QAbstractButton) if b.objectName().startswith("qt_dockwidget_")]
         assert buttons and all(b.toolTip() for b in buttons)
         assert dock.toggleViewAction().toolTip()
+
+
+@pytest.mark.parametrize("size", [(900, 600), (640, 480)])
+def test_small_windows_keep_the_article_legend_and_panels_usable(qtbot, make_window, size):
+    window = open_sample(qtbot, make_window())
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.width() == size[0])
+    assert (window.width(), window.height()) == size  # nothing forces a bigger window
+    qtbot.waitUntil(lambda: window.view.width() >= 0.55 * size[0])
+    for box in window.legend.boxes.values():
+        assert box.width() >= box.sizeHint().width() and box.isVisible()  # names never clipped
+        assert window.legend.rect().contains(box.geometry())
+    timeline = window.docks.panels["timeline"]
+    assert timeline.timeline.height() >= timeline.timeline.minimumHeight()
+
+
+def test_lines_are_capped_near_seventy_five_characters_and_centred(qtbot, make_window):
+    window = open_sample(qtbot, make_window())
+    window.resize(2400, 900)
+    qtbot.waitUntil(lambda: window.view.viewport().width() > 1500)
+    view = window.view
+    root = view.document().rootFrame().frameFormat()
+    assert root.leftMargin() == root.rightMargin() > 100
+    column = view.viewport().width() - root.leftMargin() - root.rightMargin()
+    assert column <= view.reading_width() + 2 * 28 + 2
+    qtbot.waitUntil(lambda: not view.highlighting())
+    longest = 0
+    block = view.document().begin()
+    while block.isValid():
+        layout = block.layout()
+        for i in range(layout.lineCount() - 1):  # a paragraph's last line may be short
+            longest = max(longest, layout.lineAt(i).textLength())
+        block = block.next()
+    assert 55 <= longest <= 95
