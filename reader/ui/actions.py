@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from reader.ui.i18n import isolate
+from reader.ui.plain import plain
 from reader.ui.settings import Settings
 from reader.ui.toolbar import ShortcutsDialog
 
@@ -151,7 +152,7 @@ def _fill_recent(host: MenuHost, menu: QMenu) -> None:
     recent = host.settings.recent_files()
     for index, path in enumerate(recent):
         action = menu.addAction(f"&{index + 1} {isolate(Path(path).name)}")
-        action.setToolTip(path)
+        action.setToolTip(plain(path))
         action.triggered.connect(lambda _checked=False, p=path: host.open_path(p))
     if not recent:
         empty = menu.addAction(translate("MainWindow", "(خالی)"))

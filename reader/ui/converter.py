@@ -62,6 +62,7 @@ class ConverterWidget(QWidget):
         self.weekday_label = QLabel(self)
         self.hijri_label = QLabel(self)
         self.error_label = QLabel(self)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.setWordWrap(True)
         error_palette = self.error_label.palette()
         error_palette.setColor(QPalette.ColorRole.WindowText, QColor("#d32f2f"))

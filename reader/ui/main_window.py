@@ -31,6 +31,7 @@ from reader.ui.docks import Docks
 from reader.ui.find import FindBar
 from reader.ui.i18n import isolate, number
 from reader.ui.legend import Legend
+from reader.ui.plain import plain
 from reader.ui.settings import Settings
 from reader.ui.status import Phase, StatusLine
 from reader.ui.tasks import TaskRunner
@@ -247,8 +248,21 @@ class MainWindow(QMainWindow):
                 self.status.set_phase(Phase.READY, self.tr("اصلاحات ذخیره‌نشده بازیابی شد"))
             else:
                 self.analyse(document.article_date)
-        for warning in document.warnings:
-            self.show_status(warning, 8000)
+        self.status_label.setToolTip("")
+        if document.warnings:
+            self._show_warnings(document.warnings)
+
+    def _show_warnings(self, warnings: tuple[str, ...]) -> None:
+        """Every load warning: the first ones in the status bar, all of them in its tooltip."""
+        shown = "؛ ".join(warnings[:_STATUS_WARNINGS])
+        if len(warnings) > _STATUS_WARNINGS:
+            more = number(len(warnings) - _STATUS_WARNINGS, self.language)
+            shown += " " + self.tr("(و %1 هشدار دیگر)").replace("%1", more)
+        listed = "\n".join(warnings[:_TOOLTIP_WARNINGS])
+        if len(warnings) > _TOOLTIP_WARNINGS:
+            listed += "\n…"
+        self.show_status(shown, 15000)
+        self.status_label.setToolTip(plain(listed))
 
     def analyse(self, article_date: dt.date | None) -> None:
         document = self.document_
@@ -331,7 +345,7 @@ class MainWindow(QMainWindow):
             self.show_status(isolate(message))
         self.loadFailed.emit(message)
         if not getattr(self, "quiet_errors", False):
-            QMessageBox.warning(self, self.tr("باز کردن ناموفق"), message)
+            QMessageBox.warning(self, self.tr("باز کردن ناموفق"), plain(message))
 
     def _offer_recovery(self, path: str, restored: Annotations | None) -> Annotations | None:
         if restored is None:
@@ -602,7 +616,7 @@ class MainWindow(QMainWindow):
 
     def on_save_failed(self, error: BaseException) -> None:
         self._close_after_save = False
-        QMessageBox.critical(self, self.tr("ذخیره نشد"), _one_line(error))
+        QMessageBox.critical(self, self.tr("ذخیره نشد"), plain(_one_line(error)))
 
     def export(self, fmt: str) -> None:
         if self.ann is None or self.path is None:
@@ -690,6 +704,11 @@ class MainWindow(QMainWindow):
             self.tr("خبرها (*.txt *.html *.htm *.md);;نسخه‌های خوانا (*.khana.html *.json);;همهٔ پرونده‌ها (*)"))
         if path:
             self.open_path(path)
+
+
+# A tampered copy may hold thousands of bad parts: the status bar names a few, its tooltip more.
+_STATUS_WARNINGS = 3
+_TOOLTIP_WARNINGS = 200
 
 
 def _one_line(error: BaseException) -> str:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from reader.core.document import Annotations, Entity
 from reader.core.text import fold_key
 from reader.ui.lists import ID_ROLE, MEASURED_ROWS, SYNC_ROWS, by_mentions, fa_number, plain_click
+from reader.ui.plain import plain
 from reader.ui.slices import Slicer
 
 
@@ -130,9 +131,9 @@ class PeoplePanel(QWidget):
                 [person.name, person.role or "", fa_number(len(person.mentions)), fa_number(quotes[person.id])]
             )
             item.setData(0, ID_ROLE, person.id)
-            item.setToolTip(0, person.name + (f" — {person.role}" if person.role else ""))
+            item.setToolTip(0, plain(person.name + (f" — {person.role}" if person.role else "")))
             if person.role:
-                item.setToolTip(1, person.role)
+                item.setToolTip(1, plain(person.role))
             for column in (2, 3):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignCenter)
             batch.append(item)

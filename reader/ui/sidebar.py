@@ -36,9 +36,9 @@ from reader.ui.lists import (
     fa_number,
     plain_click,
 )
+from reader.ui.plain import plain
 from reader.ui.slices import Slicer
 from reader.ui.theme import TYPE_ORDER
-
 
 # --------------------------------------------------------------------------- quotes
 
@@ -152,7 +152,7 @@ class QuotesPanel(QWidget):
         for quote, label in shown:
             words = text[quote.start : quote.end]
             item = QListWidgetItem(f"{elide(words)}\n— {label}")
-            item.setToolTip(" ".join(words.split()))
+            item.setToolTip(plain(" ".join(words.split())))
             item.setData(SPAN_ROLE, (quote.start, quote.end))
             batch.append(item)
             if len(batch) == 50:
@@ -275,7 +275,7 @@ class EntitiesPanel(QWidget):
                 child.setData(0, ID_ROLE, entity.id)
                 child.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
                 if entity.role:
-                    child.setToolTip(0, f"{entity.name} — {entity.role}")
+                    child.setToolTip(0, plain(f"{entity.name} — {entity.role}"))
                 batch.append(child)
                 if len(batch) == 50:
                     group.addChildren(batch)
