@@ -27,6 +27,43 @@ class AnnotationError(ValueError):
 
 
 @dataclass(frozen=True)
+class Block:
+    """A paragraph of ``Document.text`` that is not body text: ``kind`` is "heading1" … "heading6"."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def heading_blocks(text: str, headings: list[tuple[str, int]]) -> tuple[Block, ...]:
+    """The blocks of ``headings`` ((words, level 1-6), in order) found as whole paragraphs of ``text``.
+
+    A loader knows its headings before the text is final (spaces trimmed, blank lines folded);
+    each is looked for as a line from where the previous one was found, so the offsets are those
+    of the final text, and a heading that did not survive is skipped.
+    """
+    blocks: list[Block] = []
+    lines: list[tuple[int, str]] = []
+    at = 0
+    for line in text.split("\n"):
+        lines.append((at, line))
+        at += len(line) + 1
+    index = 0
+    for words, level in headings:
+        words = words.strip()
+        if not words:
+            continue
+        for i in range(index, len(lines)):
+            start, line = lines[i]
+            if line.strip() == words:
+                lead = len(line) - len(line.lstrip())
+                blocks.append(Block(start + lead, start + lead + len(words), f"heading{max(1, min(6, level))}"))
+                index = i + 1
+                break
+    return tuple(blocks)
+
+
+@dataclass(frozen=True)
 class Document:
     """A loaded article: the text the user sees and what the file said about it."""
 
@@ -38,6 +75,9 @@ class Document:
     annotations: Annotations | None = None
     # What the loader had to do that the user should know (e.g. read as Windows-1256).
     warnings: tuple[str, ...] = ()
+    # The headings of a saved page or a Markdown file, in text order; every other paragraph is
+    # body text. Offsets as everywhere: code points into ``text``, which they do not change.
+    blocks: tuple[Block, ...] = ()
 
 
 @dataclass(frozen=True, order=True)

@@ -76,8 +76,8 @@ class Renderer(QObject):
         self._starts: list[int] = []
         self._longest = 0
         # Runs still being collected (a long article has tens of thousands), in slices.
-        self._source: Iterator[tuple[int, int, int, QTextCharFormat]] | None = None
-        self._collected: list[tuple[int, int, int, QTextCharFormat]] = []
+        self._source: Iterator[Run] | None = None
+        self._collected: list[Run] = []
         self._sorted = False
         self._visible_pending = False
         # Per block number: UTF-16 start (one more entry: the end), the pass it was last brought

@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from reader.core.document import ENTITY_TYPES, Annotations, Entity, Span
+from reader.core.document import ENTITY_TYPES, Annotations, Block, Entity, Span
 from reader.core.palette import QUOTE
 from reader.ui.article_menu import Corrections, add_corrections, tooltip_text
 from reader.ui.article_render import MAX_VISIBLE_BLOCKS, SYNC_RUNS, Renderer, Run
@@ -41,6 +41,8 @@ BASE_POINT_SIZE = 15
 # Vazirmatn's own line is ~1.5 em tall; 120% of it gives the ~1.8 em leading Persian reads best in.
 LINE_HEIGHT_PERCENT = 120
 PAGE_MARGIN = 28
+# Heading sizes, levels 1 to 6, as multiples of the body text's.
+HEADING_SCALES = (1.5, 1.3, 1.15, 1.05, 1.0, 1.0)
 # Lines are capped at about this many characters, the column centred, as readers do.
 LINE_CHARS = 75
 # A stretch of ordinary Persian prose, to measure an average character of the article's font.
@@ -98,6 +100,7 @@ class ArticleView(QTextBrowser):
         self._spans: list[tuple[int, int, str]] | None = []
         self._starts: list[int] = []
         self._adopting = False
+        self._blocks: tuple[Block, ...] = ()
         self._hidden: set[str] = set()
         self._selected: str | None = None
         self._find: list[tuple[int, int]] = []
@@ -122,8 +125,9 @@ class ArticleView(QTextBrowser):
     def utf16_map(self) -> Utf16Map:
         return self._map
 
-    def set_text(self, text: str) -> None:
-        """Show plain ``text`` with no annotations (e.g. while analysis runs).
+    def set_text(self, text: str, blocks: tuple[Block, ...] = ()) -> None:
+        """Show plain ``text`` with no annotations (e.g. while analysis runs), its ``blocks``
+        (headings) set larger and bold.
 
         A long text appears a moment later (``documentShown``-style callers need not wait: the
         annotations given meanwhile are applied once it is in).
@@ -135,7 +139,8 @@ class ArticleView(QTextBrowser):
         self._find, self._find_current = [], -1
         self._map = Utf16Map(text)
         self._pending_span = None
-        self._renderer.set_runs([], {}, restart=False)
+        self._blocks = blocks
+        self._renderer.set_runs(self._runs(), self._formats(), restart=False)
         self._renderer.build(self._new_document(), display_text(text))
 
     def _new_document(self) -> QTextDocument:
@@ -255,6 +260,11 @@ class ArticleView(QTextBrowser):
         date.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         date.setUnderlineColor(QColor(self._theme.date_line))
         formats = {"quote": quote, "date": date}
+        for level, scale in enumerate(HEADING_SCALES, start=1):
+            heading = QTextCharFormat()
+            heading.setFontWeight(QFont.Weight.Bold)
+            heading.setFontPointSize(round(self.point_size() * scale, 1))
+            formats[f"heading{level}"] = heading
         for etype in ENTITY_TYPES:
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(self._theme.entity.get(etype, "#dddddd")))
@@ -263,10 +273,12 @@ class ArticleView(QTextBrowser):
         return formats
 
     def _runs(self) -> Iterable[Run]:
+        to16 = self._map.to_utf16
+        for block in self._blocks:
+            yield to16(block.start), to16(block.end), -1, block.kind
         ann = self._ann
         if ann is None:
             return
-        to16 = self._map.to_utf16
         if QUOTE not in self._hidden:
             for q in ann.quotes:
                 yield to16(q.start), to16(q.end), 0, "quote"
@@ -321,6 +333,8 @@ class ArticleView(QTextBrowser):
         self.document().setDefaultFont(font)
         self.setFont(font)
         self._fit_reading_width(self.document())
+        if self._blocks:
+            self._rehighlight(reset=True)  # the headings' sizes follow the zoom
         # The whole text is laid out again: in small steps, as after a resize.
         self._renderer.relayout()
 

@@ -8,7 +8,11 @@ editing the .ts with:
     .venv/bin/pyside6-lrelease resources/translations/khana_en.ts -qm resources/translations/khana_en.qm
 
 Qt's own ``qtbase_fa`` translator is installed for Persian so standard dialogs
-(buttons, file dialogs) speak Persian too.
+(buttons, file dialogs) speak Persian too. It leaves a few of the file dialog's labels
+in English («Look in:», «Files of type:»); ``khana_fa.ts`` (hand-written, Qt's contexts)
+fills them, installed after Qt's so it wins. Rebuild with:
+
+    .venv/bin/pyside6-lrelease resources/translations/khana_fa.ts -qm resources/translations/khana_fa.qm
 """
 
 from __future__ import annotations
@@ -42,11 +46,11 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         installed.append(qt)
-    if language != "fa":
-        own = QTranslator(app)
-        if own.load(str(resource_path("translations", f"khana_{language}.qm"))):
-            app.installTranslator(own)
-            installed.append(own)
+    # For Persian: the gaps Qt's own catalogue leaves; for other languages: Khana's strings.
+    own = QTranslator(app)
+    if own.load(str(resource_path("translations", f"khana_{language}.qm"))):
+        app.installTranslator(own)
+        installed.append(own)
     return installed
 
 

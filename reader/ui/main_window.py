@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QStandardPaths, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from reader.core import editing
 from reader.core.document import Annotations, Document, Span
+from reader.core.messages import Message, warning_text
 from reader.core.search import next_match
 from reader.ui import theme as themes
 from reader.ui.actions import build_menus
@@ -227,7 +229,7 @@ class MainWindow(QMainWindow):
         self.settings.add_recent_file(path)
         self.settings.set_last_folder(str(Path(path).parent))
         self._generation += 1
-        self.view.set_text(document.text)
+        self.view.set_text(document.text, document.blocks)
         self.find_bar.set_text(document.text)
         # Nothing of the previous article stays listed (or clickable) while this one is analysed.
         self.docks.show_pending(self.tr("در حال تحلیل…"))
@@ -254,6 +256,7 @@ class MainWindow(QMainWindow):
 
     def _show_warnings(self, warnings: tuple[str, ...]) -> None:
         """Every load warning: the first ones in the status bar, all of them in its tooltip."""
+        warnings = tuple(warning_text(w, self.language) for w in warnings)
         shown = "؛ ".join(warnings[:_STATUS_WARNINGS])
         if len(warnings) > _STATUS_WARNINGS:
             more = number(len(warnings) - _STATUS_WARNINGS, self.language)
@@ -274,7 +277,7 @@ class MainWindow(QMainWindow):
         self.runner.submit(
             "analyse",
             lambda job: self.backend.analyse(document, article_date, job.progress, job.cancelled),
-            lambda ann, g=generation: self.on_analysed(ann, g),
+            functools.partial(self._on_analysis_result, generation),
             self.on_analyse_failed,
             label=self.tr("در حال تحلیل…"),
         )
@@ -296,10 +299,13 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self._restored = False
         self.ann = None
-        self.view.set_text(document.text)
+        self.view.set_text(document.text, document.blocks)
         self.docks.show_pending(self.tr("در حال تحلیل…"))
         self._update_title()
         self.analyse(article_date)
+
+    def _on_analysis_result(self, generation: int, ann: Annotations) -> None:
+        self.on_analysed(ann, generation)
 
     def on_analysed(self, ann: Annotations, generation: int | None = None) -> None:
         if generation is not None and generation != self._generation:
@@ -336,13 +342,13 @@ class MainWindow(QMainWindow):
         self.status.set_phase(Phase.CANCELLED, self.tr("تحلیل لغو شد"))
 
     def on_load_failed(self, path: str, error: BaseException) -> None:
-        message = _one_line(error)
+        message = _reason(error, self.language)
         # The article on screen (if any) stays, and so does what the status said about it.
         self.status.restore(self._before_open)
         if self.document_ is None:
-            self.status.set_phase(Phase.FAILED, isolate(message), can_reanalyse=False)
+            self.status.set_phase(Phase.FAILED, message, can_reanalyse=False)
         else:
-            self.show_status(isolate(message))
+            self.show_status(message)
         self.loadFailed.emit(message)
         if not getattr(self, "quiet_errors", False):
             QMessageBox.warning(self, self.tr("باز کردن ناموفق"), plain(message))
@@ -709,6 +715,14 @@ class MainWindow(QMainWindow):
 # A tampered copy may hold thousands of bad parts: the status bar names a few, its tooltip more.
 _STATUS_WARNINGS = 3
 _TOOLTIP_WARNINGS = 200
+
+
+def _reason(error: BaseException, language: str) -> str:
+    """A failure in the UI language: the loader's catalogue message, else the error's one line, isolated."""
+    message = getattr(error, "message", None)
+    if isinstance(message, Message):
+        return message.text(language)
+    return isolate(_one_line(error)) if language == "fa" else _one_line(error)
 
 
 def _one_line(error: BaseException) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from reader.core.document import Annotations, Document
+from reader.core.messages import message
 from reader.core.resources import resource_path
 from reader.core.text import Cancelled
 from reader.ui.backend import CoreBackend
@@ -17,7 +18,11 @@ SAMPLE_PATH = resource_path("samples", "mehr-korea-russia.txt")
 
 
 class FakeLoadError(Exception):
-    """What the fake loader raises for a file whose name contains 'bad'."""
+    """What the fake loader raises for a file whose name contains 'bad': a catalogue message."""
+
+    def __init__(self, name: str) -> None:
+        self.message = message("binary", name=name)
+        super().__init__(str(self.message))
 
 
 class FakeBackend(CoreBackend):
@@ -35,7 +40,7 @@ class FakeBackend(CoreBackend):
 
     def load_document(self, path: str) -> Document:
         if "bad" in Path(path).name:
-            raise FakeLoadError(f"{Path(path).name} is not an article")
+            raise FakeLoadError(Path(path).name)
         return super().load_document(path)
 
     def is_load_error(self, error: BaseException) -> bool:

@@ -291,3 +291,49 @@ def test_lines_are_capped_near_seventy_five_characters_and_centred(qtbot, make_w
             longest = max(longest, layout.lineAt(i).textLength())
         block = block.next()
     assert 55 <= longest <= 95
+
+
+def test_the_file_dialog_speaks_persian(qtbot, qapp):
+    import re
+
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from reader.ui import i18n
+
+    installed = i18n.install(qapp, "fa")
+    try:
+        for mode in (QFileDialog.AcceptMode.AcceptOpen, QFileDialog.AcceptMode.AcceptSave):
+            dialog = QFileDialog(None, "باز کردن خبر", "", "خبرها (*.txt)")
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+            dialog.setAcceptMode(mode)
+            qtbot.addWidget(dialog)
+            labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+            assert "&پوشه:" in labels and "&نوع پرونده:" in labels
+            assert not [t for t in labels if re.search("[A-Za-z]{3}", t)], labels
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+
+
+def test_headings_show_as_headings_at_unchanged_offsets(qtbot):
+    from PySide6.QtGui import QFont
+
+    from reader.core.document import Block, heading_blocks
+    from reader.ui.article_view import ArticleView
+
+    text = "  دیدار پوتین و کیم\nمتن خبر درباره دیدار.\n\nواکنش‌ها\nمتن دوم."
+    blocks = heading_blocks(text, [("دیدار پوتین و کیم", 1), ("واکنش‌ها", 2), ("حذف‌شده", 2)])
+    assert blocks == (Block(2, 19, "heading1"), Block(text.index("واکنش‌ها"), text.index("واکنش‌ها") + 8, "heading2"))
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.set_text(text, blocks)
+    qtbot.waitUntil(lambda: not view.highlighting())
+    assert view.toPlainText() == text  # the text and its offsets are the file's
+    title = view.highlight_format_at(3)
+    assert title.fontWeight() == QFont.Weight.Bold and title.fontPointSize() > view.point_size() * 1.4
+    second = view.highlight_format_at(text.index("واکنش‌ها"))
+    assert second.fontWeight() == QFont.Weight.Bold and view.point_size() < second.fontPointSize() < title.fontPointSize()
+    assert view.highlight_format_at(text.index("متن خبر")).fontWeight() != QFont.Weight.Bold
+    view.set_zoom(4)
+    qtbot.waitUntil(lambda: not view.highlighting())
+    assert view.highlight_format_at(3).fontPointSize() > title.fontPointSize()
