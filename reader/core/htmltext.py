@@ -17,6 +17,7 @@ _SKIP = {"script", "style", "noscript", "template", "nav", "header", "footer", "
          "svg", "canvas", "button", "select", "textarea", "object", "embed", "video", "audio", "figure", "menu"}
 _BLOCK = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
           "blockquote", "pre", "table", "tr", "br", "hr", "dd", "dt", "dl", "figcaption", "address", "td", "th"}
+_HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _VOID = {"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base", "col", "param", "track"}
 # Class or id words that mark page furniture rather than the story.
 _BOILERPLATE = re.compile(
@@ -35,6 +36,8 @@ class Page:
     title: str | None
     text: str
     date: dt.date | None
+    # The headings of the story (words, level 1-6), in order (``document.heading_blocks`` places them).
+    headings: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -54,6 +57,8 @@ class _Extractor(HTMLParser):
         self.time_values: list[str] = []
         self.h1: list[str] = []
         self.in_h1 = False
+        self.headings: list[tuple[str, int]] = []
+        self.heading: tuple[int, list[str]] | None = None  # the open h1-h6: level, words so far
         self.body: list[str] = []
         self.article: list[str] = []
         self.article_depth = 0
@@ -88,6 +93,8 @@ class _Extractor(HTMLParser):
             self.in_title = True
         if tag == "h1":
             self.in_h1 = True
+        if tag in _HEADINGS and not self.skip_depth:
+            self.heading = (_HEADINGS[tag], [])
         if tag == "article" and not self.skip_depth:
             self.article_depth += 1
         if tag in _BLOCK and not self.skip_depth:
@@ -112,6 +119,9 @@ class _Extractor(HTMLParser):
             self.in_ld_json = False
         if tag == "h1":
             self.in_h1 = False
+        if tag in _HEADINGS and self.heading is not None:
+            self.headings.append((_clean_inline("".join(self.heading[1])), self.heading[0]))
+            self.heading = None
         if tag in _BLOCK and not self.skip_depth:
             self._emit("\n")
 
@@ -126,6 +136,8 @@ class _Extractor(HTMLParser):
             return
         if self.in_h1:
             self.h1.append(data)
+        if self.heading is not None:
+            self.heading[1].append(data)
         self._emit(data)
 
     def _emit(self, chunk: str) -> None:
@@ -156,7 +168,7 @@ def extract(source: str) -> Page:
             date = _iso_date(value)
             if date:
                 break
-    return Page(title=title, text=text, date=date)
+    return Page(title=title, text=text, date=date, headings=parser.headings)
 
 
 def _ld_dates(blocks: list[str]) -> list[str]:

@@ -12,7 +12,8 @@ import re
 from pathlib import Path
 
 from reader.core import htmltext, markdown
-from reader.core.document import AnnotationError, Annotations, Document, annotations_from_json
+from reader.core.document import AnnotationError, Annotations, Document, annotations_from_json, heading_blocks
+from reader.core.messages import Message, message
 
 # Larger files are refused before they are read: a news article is kilobytes, and
 # 50 MB of text is already several hours of analysis and more than a view can hold.
@@ -21,18 +22,18 @@ MAX_BYTES = 50 * 1024 * 1024
 ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown", ".json")
 
 _MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
-    (b"\x7fELF", "a program"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"RIFF", "a media file"),
-    (b"\x00\x00\x01\x00", "an icon"),
-    (b"BZh", "a bzip2 archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF8", "gif"),
+    (b"%PDF", "pdf"),
+    (b"PK\x03\x04", "zip"),
+    (b"\x7fELF", "program"),
+    (b"\x1f\x8b", "gzip"),
+    (b"RIFF", "media"),
+    (b"\x00\x00\x01\x00", "icon"),
+    (b"BZh", "bzip2"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"\xd0\xcf\x11\xe0", "old-office"),
 )
 
 
@@ -41,7 +42,14 @@ _CP1256_PERSIAN_YE = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc"})
 
 
 class LoadError(Exception):
-    """An article that cannot be opened; ``str()`` is one line for the user."""
+    """An article that cannot be opened; ``str()`` is one line for the user (English).
+
+    ``message`` is the catalogue entry (``reader.core.messages``) the window shows in Persian.
+    """
+
+    def __init__(self, text: Message | str) -> None:
+        self.message = text if isinstance(text, Message) else None
+        super().__init__(str(text))
 
 
 def load_document(path: str | os.PathLike[str]) -> Document:
@@ -53,14 +61,15 @@ def load_document(path: str | os.PathLike[str]) -> Document:
         return Document(text="", source=str(p))
     kind = _describe_binary(raw)
     if kind:
-        raise LoadError(f"{p.name} is {kind}, not an article")
+        raise LoadError(message("not-an-article", name=p.name, kind=kind))
     text, warnings = decode(raw, p.name)
     text = normalize_newlines(text)
     if suffix in (".html", ".htm", ".xhtml") or (suffix not in (".txt", ".md", ".markdown") and _looks_like_html(text)):
         return _from_html(text, p, warnings)
     if suffix in (".md", ".markdown"):
-        title, body = markdown.to_text(text)
-        return Document(text=body, title=title, source=str(p), warnings=warnings)
+        title, body, headings = markdown.to_text_and_headings(text)
+        return Document(text=body, title=title, source=str(p), warnings=warnings,
+                        blocks=heading_blocks(body, headings))
     if suffix == ".json":
         return _from_json(text, p)
     return Document(text=text, source=str(p), warnings=warnings)
@@ -71,22 +80,22 @@ def read_bytes(p: Path) -> bytes:
     try:
         st = p.stat()
     except FileNotFoundError:
-        raise LoadError(f"no such file: {p}") from None
+        raise LoadError(message("no-such-file", path=p)) from None
     except OSError as exc:
-        raise LoadError(f"cannot open {p}: {_reason(exc)}") from None
+        raise LoadError(message("cannot-open", path=p, reason=_reason(exc))) from None
     if p.is_dir():
-        raise LoadError(f"{p} is a folder, not an article")
+        raise LoadError(message("folder", path=p))
     if not p.is_file():
-        raise LoadError(f"{p} is not a regular file")
+        raise LoadError(message("not-regular", path=p))
     if st.st_size > MAX_BYTES:
-        raise LoadError(f"{p.name} is {st.st_size / 1e6:.0f} MB; Khana opens articles up to {MAX_BYTES // (1024 * 1024)} MB")
+        raise LoadError(message("too-big", name=p.name, mb=f"{st.st_size / 1e6:.0f}", limit=MAX_BYTES // (1024 * 1024)))
     try:
         with p.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise LoadError(f"cannot read {p}: {_reason(exc)}") from None
+        raise LoadError(message("cannot-read", path=p, reason=_reason(exc))) from None
     if len(data) > MAX_BYTES:
-        raise LoadError(f"{p.name} is larger than {MAX_BYTES // (1024 * 1024)} MB")
+        raise LoadError(message("grew-too-big", name=p.name, limit=MAX_BYTES // (1024 * 1024)))
     return data
 
 
@@ -100,17 +109,17 @@ def decode(raw: bytes, name: str = "the file") -> tuple[str, tuple[str, ...]]:
     if guess:
         return _decode_utf16(raw, guess, name)
     if b"\x00" in raw:
-        raise LoadError(f"{name} is a binary file, not an article")
+        raise LoadError(message("binary", name=name))
     try:
         return raw.decode("utf-8"), ()
     except UnicodeDecodeError as exc:
         if exc.reason == "unexpected end of data" and exc.start >= len(raw) - 3:
             return _decode_utf8(raw, name)
         if _mostly_utf8(raw):
-            raise LoadError(f"{name} is not valid UTF-8: bad byte at offset {exc.start} (mixed encodings?)") from None
+            raise LoadError(message("bad-utf8-mixed", name=name, offset=exc.start)) from None
     text = raw.decode("cp1256", errors="replace")
     if not _plausible_text(text):
-        raise LoadError(f"{name} is not text Khana can read (not UTF-8, UTF-16 or Windows-1256)")
+        raise LoadError(message("unknown-encoding", name=name))
     if _PERSIAN_ONLY.search(text):
         # Windows-1256 has no Persian ye: Persian files store it as Arabic ye (0xED) or alef
         # maksura (0xEC), the best fit Windows itself uses. In Persian text both mean «ی».
@@ -130,7 +139,7 @@ def _decode_utf8(raw: bytes, name: str) -> tuple[str, tuple[str, ...]]:
         if exc.reason == "unexpected end of data" and exc.start >= len(raw) - 3:
             # A file cut off mid-character: show what is there, say what was not.
             return raw[: exc.start].decode("utf-8"), ("the file ends in the middle of a character; that character was left out",)
-        raise LoadError(f"{name} is not valid UTF-8: bad byte at offset {exc.start}") from None
+        raise LoadError(message("bad-utf8", name=name, offset=exc.start)) from None
 
 
 def _decode_utf16(raw: bytes, codec: str, name: str) -> tuple[str, tuple[str, ...]]:
@@ -146,9 +155,9 @@ def _decode_utf16(raw: bytes, codec: str, name: str) -> tuple[str, tuple[str, ..
             text = raw[: exc.start].decode(codec)
             warnings = ("the file ends in the middle of a character; that character was left out",)
         else:
-            raise LoadError(f"{name} is not valid UTF-16: bad data at byte {exc.start}") from None
+            raise LoadError(message("bad-utf16", name=name, offset=exc.start)) from None
     if not _plausible_text(text):
-        raise LoadError(f"{name} is not text Khana can read")
+        raise LoadError(message("unreadable-text", name=name))
     return text, warnings
 
 
@@ -209,18 +218,19 @@ def _from_html(text: str, p: Path, warnings: tuple[str, ...]) -> Document:
     try:
         annotations = extract_embedded(text)
     except AnnotationError as exc:
-        raise LoadError(f"{p.name} is a damaged Khana copy: {exc}") from None
+        raise LoadError(message("damaged-copy", name=p.name, reason=exc)) from None
     if annotations is not None:
         return _annotated(annotations, p, warnings + annotations.warnings)
     page = htmltext.extract(text)
-    return Document(text=page.text, title=page.title, article_date=page.date, source=str(p), warnings=warnings)
+    return Document(text=page.text, title=page.title, article_date=page.date, source=str(p), warnings=warnings,
+                    blocks=heading_blocks(page.text, page.headings))
 
 
 def _from_json(text: str, p: Path) -> Document:
     try:
         annotations = annotations_from_json(text)
     except AnnotationError as exc:
-        raise LoadError(f"{p.name}: {exc}") from None
+        raise LoadError(message("bad-json", name=p.name, reason=exc)) from None
     return _annotated(annotations, p, annotations.warnings)
 
 

@@ -27,8 +27,15 @@ _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
 
 def to_text(source: str) -> tuple[str | None, str]:
     """The first heading (as the title) and the text without Markdown syntax."""
+    title, text, _headings = to_text_and_headings(source)
+    return title, text
+
+
+def to_text_and_headings(source: str) -> tuple[str | None, str, list[tuple[str, int]]]:
+    """``to_text``, and the headings (words, level 1-6) in order for ``document.heading_blocks``."""
     title: str | None = None
     out: list[str] = []
+    headings: list[tuple[str, int]] = []
     in_fence = False
     for line in source.split("\n"):
         if _FENCE.match(line.strip()):
@@ -42,12 +49,15 @@ def to_text(source: str) -> tuple[str | None, str]:
         if _SETEXT.match(line) and out and out[-1].strip():
             if title is None:
                 title = out[-1].strip()
+            headings.append((out[-1].strip(), 1 if line.strip().startswith("=") else 2))
             continue
         heading = _HEADING.match(line)
         if heading:
+            level = len(line.strip()) - len(line.strip().lstrip("#"))
             line = heading.group(1)
             if title is None:
                 title = _inline(line).strip()
+            headings.append((_inline(line).strip(), level))
         line = _QUOTE.sub("", line)
         line = _LIST.sub("", line)
         if "|" in line and line.strip().startswith("|"):
@@ -55,7 +65,7 @@ def to_text(source: str) -> tuple[str | None, str]:
         out.append(_inline(line).rstrip())
     text = "\n".join(out)
     text = re.sub(r"\n{3,}", "\n\n", text).strip("\n")
-    return title, text
+    return title, text, headings
 
 
 def _inline(line: str) -> str:

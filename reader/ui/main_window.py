@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
     def on_status_changed(self, _text: str) -> None:
         action = self.actions_.by_name.get("reanalyse") if hasattr(self, "actions_") else None
         if action is not None:
-            action.setEnabled(self.document_ is not None and bool(self.document_.text.strip())
+            action.setEnabled(self.document_ is not None and _has_words(self.document_.text)
                               and self.status.phase not in (Phase.OPENING, Phase.ANALYSING))
 
     def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]
@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
         if document.annotations is not None:
             self._show_fresh(document.annotations)
             self.status.set_phase(Phase.READY, self.tr("نسخهٔ ذخیره‌شده باز شد"))
-        elif not document.text.strip():
+        elif not _has_words(document.text):
             self.docks.show_pending(self.tr("متنی نیست"))
             self.status.set_phase(Phase.EMPTY, self.tr("این پرونده متنی ندارد: %1").replace("%1", isolate(Path(path).name)))
         else:
@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
     def reanalyse(self) -> None:
         """Analyse the open article again (after Cancel or a failure; corrections are dropped)."""
         document = self.document_
-        if document is None or not document.text.strip() or self.runner.is_running("analyse"):
+        if document is None or not _has_words(document.text) or self.runner.is_running("analyse"):
             return
         if self.is_dirty():
             answer = QMessageBox.question(
@@ -715,6 +715,11 @@ class MainWindow(QMainWindow):
 # A tampered copy may hold thousands of bad parts: the status bar names a few, its tooltip more.
 _STATUS_WARNINGS = 3
 _TOOLTIP_WARNINGS = 200
+
+
+def _has_words(text: str) -> bool:
+    """Whether ``text`` holds a letter or digit (a file of spaces, joiners and marks reads as empty)."""
+    return any(c.isalnum() for c in text)
 
 
 def _reason(error: BaseException, language: str) -> str:

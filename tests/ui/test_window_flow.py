@@ -337,3 +337,26 @@ def test_headings_show_as_headings_at_unchanged_offsets(qtbot):
     view.set_zoom(4)
     qtbot.waitUntil(lambda: not view.highlighting())
     assert view.highlight_format_at(3).fontPointSize() > title.fontPointSize()
+
+
+@pytest.mark.parametrize("name, source", [
+    ("article.md", "# دیدار پوتین و کیم\n\nمتن خبر درباره دیدار.\n\n## واکنش‌ها\nمتن دوم.\n"),
+    ("article.html", "<html><body><article><h1>دیدار پوتین و کیم</h1><p>متن خبر درباره دیدار.</p>"
+                     "<h2>واکنش‌ها</h2><p>متن دوم.</p></article></body></html>"),
+])
+def test_markdown_and_html_headings_open_as_headings(qtbot, make_window, tmp_path, name, source):
+    from PySide6.QtGui import QFont
+
+    path = tmp_path / name
+    path.write_text(source, encoding="utf-8")
+    window = make_window()
+    with qtbot.waitSignal(window.ready, timeout=10000):
+        window.open_path(str(path))
+    text = window.document_.text
+    assert [(b.kind, text[b.start:b.end]) for b in window.document_.blocks] == [
+        ("heading1", "دیدار پوتین و کیم"), ("heading2", "واکنش‌ها")]
+    view = window.view
+    qtbot.waitUntil(lambda: not view.highlighting())
+    assert view.highlight_format_at(text.index("پوتین")).fontWeight() == QFont.Weight.Bold
+    assert view.highlight_format_at(text.index("واکنش")).fontWeight() == QFont.Weight.Bold
+    assert view.highlight_format_at(text.index("متن خبر")).fontWeight() != QFont.Weight.Bold

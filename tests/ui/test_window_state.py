@@ -183,3 +183,41 @@ def test_the_status_line_says_how_every_open_ended(qtbot, make_window, tmp_path,
     assert window.status.phase is Phase.EMPTY
     assert "متنی ندارد" in window.status.text() and "empty.txt" in window.status.text()
     assert window.docks.panels["people"].empty_label.text() == "متنی نیست"
+
+
+def test_bad_files_are_told_in_persian_from_the_loaders_catalogue(qtbot, make_window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.core.loading import LoadError, load_document
+
+    window = make_window()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    image = tmp_path / "image.txt"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    folder = tmp_path / "07.txt"
+    folder.mkdir()
+    for path, persian, english in (
+        (image, "«\u2068image.txt\u2069» تصویر PNG است، نه خبر", "image.txt is a PNG image, not an article"),
+        (folder, f"\u2068{folder}\u2069 پوشه است، نه خبر", f"{folder} is a folder, not an article"),
+    ):
+        with qtbot.waitSignal(window.loadFailed) as failed:
+            window.open_path(str(path))
+        assert failed.args == [persian]
+        assert window.status.text() == persian and shown[-1] == persian
+        with pytest.raises(LoadError) as error:
+            load_document(path)
+        assert str(error.value) == english  # the command line stays English
+    align = window.status.label.alignment()
+    assert align & Qt.AlignmentFlag.AlignRight and align & Qt.AlignmentFlag.AlignAbsolute
+
+
+def test_a_file_that_decodes_to_nothing_says_so(qtbot, make_window, tmp_path):
+    window = make_window()
+    blank = tmp_path / "blank.txt"
+    blank.write_bytes("\ufeff \u200c\n\n".encode())
+    with qtbot.waitSignal(window.documentShown):
+        window.open_path(str(blank))
+    assert window.status.phase is Phase.EMPTY
+    assert window.status.text() == "این پرونده متنی ندارد: \u2068blank.txt\u2069"
+    assert not window.runner.is_running("analyse") and window.backend.analysed == []
