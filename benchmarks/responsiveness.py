@@ -14,7 +14,12 @@ Where it was inside Qt: run under ``perf record -k CLOCK_MONOTONIC --call-graph 
 pyinstrument records the GUI thread and writes build/bench/responsiveness.html. ``--replay``
 skips the minute of analysis (see its help).
 
-  .venv/bin/python benchmarks/responsiveness.py [--mb 5] [--stacks] [--profile] [--gaps FILE] [--replay JSON]
+With ``--against-cli`` the same run first times ``khana annotate`` on the same file (a child
+process, JSON out, hazm and the model loaded as a fresh process loads them) and then prints the
+window's open-to-ready time against it: target ≤ 1.3×, the longest stall ≤ 100 ms.
+
+  .venv/bin/python benchmarks/responsiveness.py [--mb 5] [--against-cli] [--stacks] [--profile] [--gaps FILE]
+      [--replay JSON]
 """
 
 from __future__ import annotations
@@ -116,7 +121,7 @@ def replay_serve(conn, nice: int = 0) -> None:  # type: ignore[no-untyped-def]
 
     saved = annotations_from_json(Path(os.environ[REPLAY_VAR]).read_text(encoding="utf-8"))
 
-    def analyse(document, article_date=None, progress=None, cancel=None):  # type: ignore[no-untyped-def]
+    def analyse(document, article_date=None, progress=None, cancel=None, processes=1):  # type: ignore[no-untyped-def]
         if document.text != saved.text:
             raise ValueError("the replayed annotations are of another text")
         for step in range(40):
@@ -131,6 +136,17 @@ def replay_serve(conn, nice: int = 0) -> None:  # type: ignore[no-untyped-def]
     serve(conn, nice)
 
 
+def time_cli(big: Path) -> float:
+    """Wall seconds of ``khana annotate BIG --format json`` in a fresh process."""
+    import subprocess
+
+    out = WORK / "responsiveness-cli.json"
+    began = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "reader", "annotate", str(big), "--format", "json", "-o", str(out)],
+                   check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - began
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mb", type=int, default=5)
@@ -142,8 +158,14 @@ def main() -> int:
                         "analysing, to measure the hand-over and the highlighting in a minute")
     parser.add_argument("--gaps", type=Path, help="write the worst gaps (CLOCK_MONOTONIC seconds) as JSON, "
                         "to match against `perf record -k CLOCK_MONOTONIC` samples of the GUI thread")
+    parser.add_argument("--against-cli", action="store_true", help="time `khana annotate` on the same file "
+                        "first, in the same run, and compare the window's open-to-ready time with it")
     options = parser.parse_args()
     big = big_text(options.mb * 1_000_000)
+    cli_seconds = None
+    if options.against_cli:
+        cli_seconds = time_cli(big)
+        print(f"khana annotate: {cli_seconds:.1f} s (load average {load_average()})", flush=True)
 
     # A throw-away profile: no settings, recent files or recovery copies of the user's are touched.
     home = tempfile.mkdtemp(prefix="khana-bench-")
@@ -266,6 +288,12 @@ def main() -> int:
           f"(run {elapsed:.1f} s); {len(gaps)} ticks; load average {load_average()}")
     print(f"timer gaps (ms): max {values[-1] * 1000:.0f}  p99 {p99 * 1000:.0f}  median "
           f"{statistics.median(values) * 1000:.1f}  over 100 ms: {sum(v > LIMIT_S for v in values)}")
+    firsts: dict[str, float] = {}
+    for t, name in ticks:
+        firsts.setdefault(name, t)
+    order = [name for name in ("loading", "analysing", "highlighting", "painting") if name in firsts]
+    ends = [firsts[name] for name in order[1:]] + [ticks[-1][0]]
+    print("phases (s): " + ", ".join(f"{name} {end - firsts[name]:.1f}" for name, end in zip(order, ends)))
     print("worst gaps: " + ", ".join(f"{g * 1000:.0f} ms ({name})" for g, name, _ in worst))
     if options.gaps:
         options.gaps.write_text(json.dumps({
@@ -273,6 +301,9 @@ def main() -> int:
             "gaps": [{"start": start, "end": start + gap, "phase": name} for gap, name, start in worst],
         }), encoding="utf-8")
     print(f"max stall {values[-1] * 1000:.0f} ms: target ≤ 100 ms  {'OK' if values[-1] <= LIMIT_S else 'MISSED'}")
+    if cli_seconds is not None:
+        ratio = (ticks[-1][0] - loading_at) / cli_seconds
+        print(f"window open→ready / khana annotate: {ratio:.2f}×: target ≤ 1.3×  {'OK' if ratio <= 1.3 else 'MISSED'}")
     if options.stacks:
         print("\nthe worst gaps: GUI thread on a CPU / waiting for one / blocked (GIL), and the stacks in them:")
         for gap, name, start in worst[:6]:

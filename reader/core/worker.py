@@ -29,9 +29,11 @@ _PIECE = 500
 _PROGRESS_EVERY = 0.05  # seconds between progress messages
 # How much lower the analysis process's CPU priority is than the window's (a nice increment).
 # When the CPUs are busy, the window's GUI thread waited 50-80 ms at a time for one while the
-# analysis of a 5 MB article ran; the analysis takes what the window leaves (on an idle
-# machine that is a whole core, so it is no slower).
-WINDOW_FIRST_NICE = 10
+# analysis of a 5 MB article ran, so the analysis yields to it. Only a little: at +10 the
+# analysis got a tenth of the CPU share of any other busy process (the CLI at 0 and the usual
+# `nice -n 5` jobs) and took 3-4 times as long as `khana annotate` on a loaded machine; at +1
+# the window still comes first (weight 1024 against 820) and the analysis keeps most of its share.
+WINDOW_FIRST_NICE = 1
 
 
 class AnalysisError(RuntimeError):

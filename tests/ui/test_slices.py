@@ -30,3 +30,45 @@ def test_a_stopped_slicer_runs_no_more_steps(qtbot):
     with qtbot.waitSignal(other.finished, timeout=10000):
         other.start(_steps(out, 2, 10), at_once=False)
     assert out == [2] * 10 and not stopped.busy()
+
+
+class _Clock:
+    """Stands in for ``time`` in reader.ui.slices: wall and thread clocks moved by hand."""
+
+    def __init__(self) -> None:
+        self.wall = 100.0
+        self.cpu = 10.0
+
+    def perf_counter(self) -> float:
+        return self.wall
+
+    def thread_time(self) -> float:
+        return self.cpu
+
+
+def test_waiting_for_a_cpu_does_not_shrink_the_slices_only_long_work_does(monkeypatch, qapp):
+    from reader.ui import slices
+
+    clock = _Clock()
+    monkeypatch.setattr(slices, "time", clock)
+    scheduler = slices.Scheduler()
+
+    def preempted(deadline: float) -> bool:
+        clock.wall += 0.030  # 30 ms went by, of which the thread ran 4
+        clock.cpu += 0.004
+        return False
+
+    scheduler.add(slices.Task(preempted))
+    scheduler.on_timeout()
+    assert scheduler.budget_ms == slices.BUDGET_MS
+    scheduler.remove(scheduler._tasks[0])
+
+    def long_step(deadline: float) -> bool:
+        clock.wall += 0.030
+        clock.cpu += 0.030  # the step itself ran 30 ms
+        return False
+
+    scheduler.add(slices.Task(long_step))
+    scheduler.on_timeout()
+    assert scheduler.budget_ms == slices.MIN_BUDGET_MS
+    scheduler.remove(scheduler._tasks[0])
