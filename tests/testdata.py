@@ -6,8 +6,11 @@ modules import this as ``testdata``.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Callable
+
+from reader.core.text import Sentence, tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "resources" / "samples" / "mehr-korea-russia.txt"
@@ -41,3 +44,35 @@ def sparse_file(folder: Path) -> Path:
     with path.open("wb") as handle:
         handle.truncate(200 * 1024 * 1024)
     return path
+
+
+_MARKED = re.compile(r"\[([^\[\]]+)\]\((PER|LOC|ORG)\)")
+
+
+def marked_document(marked: str) -> tuple[str, list[Sentence], list[list[str]]]:
+    """A hand-tagged article: ``[کیم جونگ اون](PER)`` marks a name; tokens come from the real tokenizer.
+
+    The tags stand in for the tagger's, so a test of a later stage does not move when the
+    model is retrained.
+    """
+    spans: list[tuple[int, int, str]] = []
+    text = ""
+    cursor = 0
+    for m in _MARKED.finditer(marked):
+        text += marked[cursor : m.start()]
+        spans.append((len(text), len(text) + len(m.group(1)), m.group(2)))
+        text += m.group(1)
+        cursor = m.end()
+    text += marked[cursor:]
+    sentences = tokenize(text)
+    tags: list[list[str]] = []
+    for sentence in sentences:
+        s_tags = []
+        for token in sentence.tokens:
+            tag = "O"
+            for start, end, kind in spans:
+                if start <= token.start and token.end <= end:
+                    tag = ("B-" if token.start == start else "I-") + kind
+            s_tags.append(tag)
+        tags.append(s_tags)
+    return text, sentences, tags

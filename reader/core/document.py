@@ -20,6 +20,10 @@ FORMAT_VERSION = 1
 
 ENTITY_TYPES = ("PER", "LOC", "ORG", "DAT", "TIM", "MON", "PCT")
 DATE_KINDS = ("date", "range", "relative", "duration", "time")
+# How a mention names its entity: by name, by a title or role phrase («رهبر کره شمالی»), or by a
+# pronoun or «این مقام». JSON writes "kind" only when it is not a name, so older files still read.
+NAME, TITLE, PRONOUN = "name", "title", "pronoun"
+MENTION_KINDS = (NAME, TITLE, PRONOUN)
 
 
 class AnnotationError(ValueError):
@@ -82,10 +86,15 @@ class Document:
 
 @dataclass(frozen=True, order=True)
 class Span:
-    """A half-open range of code points in ``Document.text``."""
+    """A half-open range of code points in ``Document.text``; as a mention, how it names its entity.
+
+    ``kind`` takes no part in equality, order or hashing: a mention is known by its offsets,
+    so editing and lookups that build ``Span(start, end)`` find a title mention too.
+    """
 
     start: int
     end: int
+    kind: str = field(default=NAME, compare=False)
 
 
 @dataclass(frozen=True)
@@ -167,7 +176,7 @@ def annotations_to_dict(ann: Annotations) -> dict[str, Any]:
                 "type": e.type,
                 "name": e.name,
                 "role": e.role,
-                "mentions": [{"start": m.start, "end": m.end} for m in e.mentions],
+                "mentions": [_mention_to_dict(m) for m in e.mentions],
             }
             for e in ann.entities
         ],
@@ -350,6 +359,21 @@ def annotations_from_dict(data: Any, *, strict: bool = True) -> Annotations:
     )
 
 
+def _mention_to_dict(m: Span) -> dict[str, Any]:
+    if m.kind == NAME:
+        return {"start": m.start, "end": m.end}
+    return {"start": m.start, "end": m.end, "kind": m.kind}
+
+
+def _parse_mention(item: Any, length: int) -> Span:
+    item = _require_dict(item)
+    start, end = _parse_offsets(item, length)
+    kind = item.get("kind", NAME)
+    if kind not in MENTION_KINDS:
+        raise AnnotationError(f"unknown mention kind {kind!r}")
+    return Span(start, end, kind)
+
+
 def _range_to_dict(r: DateRange | None) -> dict[str, str] | None:
     return None if r is None else {"start": r.start, "end": r.end}
 
@@ -411,7 +435,7 @@ def _parse_entity(
     found: list[Span] = []
     for position, mention in enumerate(mentions):
         try:
-            found.append(Span(*_parse_offsets(_require_dict(mention), length)))
+            found.append(_parse_mention(mention, length))
         except AnnotationError as exc:
             on_bad_mention(position, exc)
     if mentions and not found:

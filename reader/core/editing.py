@@ -13,7 +13,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 
-from reader.core.document import ENTITY_TYPES, Annotations, Entity, Quote, Span, sorted_unique
+from reader.core.document import ENTITY_TYPES, MENTION_KINDS, NAME, Annotations, Entity, Quote, Span, sorted_unique
 from reader.core.text import ZWJ, ZWNJ, snap
 
 
@@ -83,7 +83,25 @@ def owner_of(ann: Annotations, span: Span) -> Entity | None:
 
 
 def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
+    """Whether two mentions cannot both stand: they overlap, and neither is a title or pronoun
+    holding the other («رهبر کره شمالی» is Kim's title and holds the place «کره شمالی»)."""
+    if a == b:
+        return True
+    if not (a.start < b.end and b.start < a.end):
+        return False
+    if a.kind != NAME and a.start <= b.start and b.end <= a.end:
+        return False
+    if b.kind != NAME and b.start <= a.start and a.end <= b.end:
+        return False
+    return True
+
+
+def _stored(entity: Entity, span: Span) -> Span:
+    """The entity's own mention at ``span``'s offsets (it knows the kind), else ``span``."""
+    for mention in entity.mentions:
+        if mention == span:
+            return mention
+    return span
 
 
 def _rebuild(ann: Annotations, entities: list[Entity], quotes: tuple[Quote, ...] | None = None) -> Annotations:
@@ -103,7 +121,7 @@ def add_entity(ann: Annotations, start: int, end: int, etype: str) -> tuple[Anno
     """Mark the words in ``start:end`` as a new entity of ``etype``; returns the new id.
 
     Mentions the new span overlaps are taken off their entities first, so no
-    text is ever highlighted twice.
+    text is ever highlighted twice, except a name inside a title or pronoun mention.
     """
     _check_type(etype)
     start, end = snap_to_words(ann.text, start, end)
@@ -146,6 +164,7 @@ def retype_mention(ann: Annotations, span: Span, etype: str) -> Annotations:
         return ann
     if owner.mentions == (span,):
         return retype_entity(ann, owner.id, etype)
+    span = _stored(owner, span)
     entity_id = _new_id(ann)
     entities = [replace(e, mentions=tuple(m for m in e.mentions if m != span)) if e.id == owner.id else e for e in ann.entities]
     entities.append(Entity(id=entity_id, type=etype, name=ann.text[span.start:span.end], mentions=(span,)))
@@ -155,11 +174,14 @@ def retype_mention(ann: Annotations, span: Span, etype: str) -> Annotations:
 def attach_mention(ann: Annotations, span: Span, entity_id: str) -> Annotations:
     """Make ``span`` a mention of ``entity_id``, taking it (or what it overlaps) off other entities."""
     target = _entity(ann, entity_id)
-    if span not in target.mentions and owner_of(ann, span) is None:
+    owner = owner_of(ann, span)
+    if owner is not None:
+        span = _stored(owner, span)  # a title moved to another person stays a title
+    if span not in target.mentions and owner is None:
         start, end = snap_to_words(ann.text, span.start, span.end)
         if start == end:
             raise EditError("the selection holds no word")
-        span = Span(start, end)
+        span = Span(start, end, span.kind)
     if span in target.mentions:
         return ann
     entities = _without_overlaps(list(ann.entities), span)
@@ -194,10 +216,24 @@ def set_role(ann: Annotations, entity_id: str, role: str | None) -> Annotations:
     return ann.with_changes(entities=tuple(replace(e, role=role) if e.id == entity_id else e for e in ann.entities))
 
 
+def set_mention_kind(ann: Annotations, span: Span, kind: str) -> Annotations:
+    """Say how a mention names its entity: ``name``, ``title`` («وزیر خارجه») or ``pronoun`` («وی»)."""
+    if kind not in MENTION_KINDS:
+        raise EditError(f"unknown mention kind {kind!r}")
+    owner = owner_of(ann, span)
+    if owner is None:
+        raise EditError(f"no mention at {span.start}..{span.end}")
+    mentions = tuple(Span(m.start, m.end, kind) if m == span else m for m in owner.mentions)
+    return ann.with_changes(entities=tuple(replace(e, mentions=mentions) if e.id == owner.id else e for e in ann.entities))
+
+
 def entity_at(ann: Annotations, offset: int) -> tuple[Entity, Span] | None:
-    """The entity and mention covering code-point ``offset``, if any."""
+    """The entity and mention covering code-point ``offset``, if any; the innermost when mentions nest
+    (the place inside a person's title is the place)."""
+    best: tuple[Entity, Span] | None = None
     for entity in ann.entities:
         for mention in entity.mentions:
             if mention.start <= offset < mention.end:
-                return entity, mention
-    return None
+                if best is None or mention.end - mention.start < best[1].end - best[1].start:
+                    best = (entity, mention)
+    return best

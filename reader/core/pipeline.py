@@ -130,6 +130,8 @@ def _analyse(
     from reader.core import parallel
     from reader.core.dates import extract_dates
     from reader.core.entities import extract_entities
+    from reader.core.people.coref import link_mentions
+    from reader.core.people.hints import guillemet_names
     from reader.core.quotes import extract_quotes
 
     split = None
@@ -157,7 +159,9 @@ def _analyse(
         tags = _tag(sentences, lambda fraction: report(_TOKENIZE_SHARE + _TAG_SHARE * fraction), cancel)
         dates = None
 
+    tags = guillemet_names(sentences, tags)
     named = [e for e in extract_entities(text, sentences, tags) if e.type not in ("DAT", "TIM")]
+    named = link_mentions(text, sentences, tags, named)
     if dates is None:
         dates = extract_dates(text, date)
     if cancel is not None and cancel():

@@ -71,15 +71,15 @@ def sample_annotations() -> Annotations:
     quotes = (
         Quote(quote_1.start, quote_1_end, speaker_text="بیانیه وزارت خارجه کره جنوبی"),
         Quote(quote_2.start, quote_2.end, speaker="p4"),
-        Quote(*_all(text, "«تحریک مستقیم»")[0].__dict__.values(), speaker="p6"),
+        Quote(*list(_all(text, "«تحریک مستقیم»")[0].__dict__.values())[:2], speaker="p6"),
     )
     sept13 = DateRange("2023-09-13", "2023-09-13")
     dates = [
-        DateMention(*_all(text, "امروز شنبه")[0].__dict__.values(), "relative", DateRange("2023-09-16", "2023-09-16"), DateRange("1402-06-25", "1402-06-25")),
-        DateMention(*_all(text, "روز جمعه")[0].__dict__.values(), "relative", DateRange("2023-09-15", "2023-09-15"), DateRange("1402-06-24", "1402-06-24")),
-        DateMention(*_all(text, "هفته گذشته")[0].__dict__.values(), "relative", DateRange("2023-09-04", "2023-09-10"), None),
-        DateMention(*_all(text, "چهارشنبه گذشته")[0].__dict__.values(), "relative", DateRange("2023-09-13", "2023-09-13"), None),
-        DateMention(*_all(text, "۲۲ شهریور")[0].__dict__.values(), "date", None, DateRange("1402-06-22", "1402-06-22")),
+        DateMention(*list(_all(text, "امروز شنبه")[0].__dict__.values())[:2], "relative", DateRange("2023-09-16", "2023-09-16"), DateRange("1402-06-25", "1402-06-25")),
+        DateMention(*list(_all(text, "روز جمعه")[0].__dict__.values())[:2], "relative", DateRange("2023-09-15", "2023-09-15"), DateRange("1402-06-24", "1402-06-24")),
+        DateMention(*list(_all(text, "هفته گذشته")[0].__dict__.values())[:2], "relative", DateRange("2023-09-04", "2023-09-10"), None),
+        DateMention(*list(_all(text, "چهارشنبه گذشته")[0].__dict__.values())[:2], "relative", DateRange("2023-09-13", "2023-09-13"), None),
+        DateMention(*list(_all(text, "۲۲ شهریور")[0].__dict__.values())[:2], "date", None, DateRange("1402-06-22", "1402-06-22")),
     ] + [DateMention(s.start, s.end, "date", sept13, None) for s in _all(text, "۱۳ سپتامبر")]
     return Annotations(
         text=text.rstrip("\n"),

@@ -11,6 +11,8 @@ from reader.core.palette import TYPE_NAMES
 
 # The window's words for the types (reader.core.palette), in the order the copy lists them.
 ENTITY_LABELS = dict(TYPE_NAMES)
+# How a mention names its entity, for the annotated copy's hints («رهبر کره شمالی» is a title).
+MENTION_KIND_LABELS = {"name": "نام", "title": "عنوان", "pronoun": "ضمیر"}
 DATE_KIND_LABELS = {
     "date": "تاریخ",
     "range": "بازه",

@@ -89,4 +89,6 @@ def style_sheet() -> str:
     for etype, (tint, line, style) in TYPE_STYLES.items():
         width = "3px" if style == "double" else "2px"
         rules.append(f"mark.ent.{etype}{{background:{tint};border-bottom:{width} {style} {line}}}")
+    # Title and pronoun mentions: the same underline, thinner, over no tint.
+    rules.append("mark.ent.ref{background:none;border-bottom-width:1px}")
     return "\n".join(rules) + "\n"

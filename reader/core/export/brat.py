@@ -9,7 +9,9 @@ by a space. The text column is the last on a line, so a tab inside it is
 kept (brat splits a line at its first two tabs only).
 
 - entity mentions: ``T`` lines typed PER, LOC, ORG, …; the entity's id, name
-  and role as an ``AnnotatorNotes`` comment on each mention;
+  and role as an ``AnnotatorNotes`` comment on each mention; a title or pronoun
+  mention («رهبر کره شمالی», «وی») also gets the attribute ``Mention`` with value
+  ``title`` or ``pronoun`` (a name has none);
 - quotes: type ``Quote``; the speaker as a relation
   ``Speaker Arg1:<quote> Arg2:<mention>`` to the speaker's mention nearest the
   quote, or a note when the speaker has no mention or only speaker words;
@@ -23,7 +25,7 @@ writes one, and callers put it beside the files unless one is already there
 
 from __future__ import annotations
 
-from reader.core.document import ENTITY_TYPES, Annotations, Entity, Span
+from reader.core.document import ENTITY_TYPES, NAME, PRONOUN, TITLE, Annotations, Entity, Span
 
 CONF_NAME = "annotation.conf"
 
@@ -53,7 +55,7 @@ class _Writer:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lines: list[str] = []
-        self.t = self.r = self.n = 0
+        self.t = self.r = self.n = self.a = 0
 
     def span(self, label: str, start: int, end: int) -> str | None:
         parts = fragments(self.text, start, end)
@@ -68,6 +70,10 @@ class _Writer:
     def note(self, target: str, note: str) -> None:
         self.n += 1
         self.lines.append(f"#{self.n}\tAnnotatorNotes {target}\t{_one_line(note)}")
+
+    def attribute(self, label: str, target: str, value: str) -> None:
+        self.a += 1
+        self.lines.append(f"A{self.a}\t{label} {target} {value}")
 
     def relation(self, label: str, arg1: str, arg2: str) -> None:
         self.r += 1
@@ -90,6 +96,8 @@ def render_brat(ann: Annotations) -> tuple[str, str]:
                 continue
             mention_ids.setdefault(entity.id, []).append((mention, tid))
             writer.note(tid, _entity_note(entity))
+            if mention.kind != NAME:
+                writer.attribute("Mention", tid, mention.kind)
     by_id = {e.id: e for e in ann.entities}
     for quote in ann.quotes:
         qid = writer.span("Quote", quote.start, quote.end)
@@ -146,6 +154,7 @@ def render_brat_conf() -> str:
             "[events]",
             "",
             "[attributes]",
+            f"Mention\tArg:<ENTITY>, Value:{TITLE}|{PRONOUN}",
             "",
         ]
     )

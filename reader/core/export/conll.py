@@ -6,15 +6,21 @@ date (``DAT`` for dates, ranges and relative dates, ``TIM`` for times; a
 duration is not a point in time and stays ``O``). Where spans overlap, the one
 starting first (then the longer, then the entity over the date) wins. The token
 column is the user's text; whitespace inside a token (hazm sometimes joins two
-words) is written as ZWNJ, the way Persian writes such a word, so a line always
-has exactly two columns.
+words) is written as ZWNJ, the way Persian writes such a word.
+
+Title and pronoun mentions («رهبر کره شمالی», «وی») are not named entities, so
+they never take the tag column (the place inside a title keeps its ``B-LOC``).
+When an article has any, a third column links every token to the mention it is
+in, as IOB2 of ``KIND:ENTITY-ID`` (``B-title:per-4``, ``I-title:per-4``,
+``B-pronoun:per-4``, ``B-name:per-4``; ``O`` outside), the outermost mention
+winning (a title's own place is in the tag column). Without them a line has exactly two columns, as before.
 """
 
 from __future__ import annotations
 
 from typing import Sequence
 
-from reader.core.document import Annotations
+from reader.core.document import NAME, Annotations
 from reader.core.text import Sentence, tokenize
 
 ZWNJ = "\u200c"
@@ -26,7 +32,8 @@ def _spans(ann: Annotations) -> list[tuple[int, int, int, str, int]]:
     ident = 0
     for entity in ann.entities:
         for mention in entity.mentions:
-            found.append((mention.start, -mention.end, 0, entity.type, ident))
+            if mention.kind == NAME:
+                found.append((mention.start, -mention.end, 0, entity.type, ident))
             ident += 1
     for date in ann.dates:
         if date.kind == "duration":
@@ -34,6 +41,49 @@ def _spans(ann: Annotations) -> list[tuple[int, int, int, str, int]]:
         found.append((date.start, -date.end, 1, "TIM" if date.kind == "time" else "DAT", ident))
         ident += 1
     return sorted(found)
+
+
+def _links(ann: Annotations) -> list[tuple[int, int, int, str, int]] | None:
+    """(start, -end, 0, KIND:ID, id) of every PER/ORG/LOC mention, sorted; None without titles or pronouns."""
+    if not any(m.kind != NAME for e in ann.entities for m in e.mentions):
+        return None
+    found: list[tuple[int, int, int, str, int]] = []
+    ident = 0
+    for entity in ann.entities:
+        if entity.type not in ("PER", "ORG", "LOC"):
+            continue
+        for mention in entity.mentions:
+            found.append((mention.start, -mention.end, 0, f"{mention.kind}:{entity.id}", ident))
+            ident += 1
+    return sorted(found)
+
+
+class _Sweep:
+    """Tags tokens in text order from spans sorted by start: only spans begun and not ended are kept."""
+
+    def __init__(self, spans: list[tuple[int, int, int, str, int]]) -> None:
+        self.spans = spans
+        self.active: list[tuple[int, int, int, str, int]] = []
+        self.k = 0
+        self.previous: int | None = None
+
+    def tag(self, start: int, end: int) -> str:
+        spans = self.spans
+        while self.k < len(spans) and spans[self.k][0] <= start:
+            self.active.append(spans[self.k])
+            self.k += 1
+        self.active = [s for s in self.active if -s[1] > start]
+        covering = [s for s in self.active if end <= -s[1]]
+        winner = min(covering, default=None)  # the outermost: a title holds the place inside it
+        if winner is None:
+            self.previous = None
+            return "O"
+        prefix = "I" if self.previous == winner[4] else "B"
+        self.previous = winner[4]
+        return f"{prefix}-{winner[3]}"
+
+    def new_sentence(self) -> None:
+        self.previous = None
 
 
 def _token_text(text: str) -> str:
@@ -44,26 +94,20 @@ def render_conll(ann: Annotations, sentences: Sequence[Sentence] | None = None) 
     """The CoNLL text for ``ann``; ``sentences`` may be passed when already tokenized."""
     if sentences is None:
         sentences = tokenize(ann.text)
-    spans = _spans(ann)
-    # Tokens come in text order, so a sweep keeps only the spans begun and not yet ended.
-    active: list[tuple[int, int, int, str, int]] = []
-    k = 0
+    tags = _Sweep(_spans(ann))
+    links_spans = _links(ann)
+    links = _Sweep(links_spans) if links_spans is not None else None
     blocks: list[str] = []
     for sentence in sentences:
         lines: list[str] = []
-        previous: int | None = None
+        tags.new_sentence()
+        if links is not None:
+            links.new_sentence()
         for token in sentence.tokens:
-            while k < len(spans) and spans[k][0] <= token.start:
-                active.append(spans[k])
-                k += 1
-            active = [s for s in active if -s[1] > token.start]
-            winner = min((s for s in active if token.end <= -s[1]), default=None)
-            if winner is None:
-                tag, previous = "O", None
-            else:
-                prefix = "I" if previous == winner[4] else "B"
-                tag, previous = f"{prefix}-{winner[3]}", winner[4]
-            lines.append(f"{_token_text(token.text)}\t{tag}")
+            line = f"{_token_text(token.text)}\t{tags.tag(token.start, token.end)}"
+            if links is not None:
+                line += f"\t{links.tag(token.start, token.end)}"
+            lines.append(line)
         if lines:
             blocks.append("\n".join(lines) + "\n")
     return "\n".join(blocks)

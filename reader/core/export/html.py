@@ -30,6 +30,7 @@ from reader.core.document import (
     Entity,
     FORMAT_NAME,
     FORMAT_VERSION,
+    NAME,
     Quote,
     annotations_from_dict,
     annotations_to_dict,
@@ -38,6 +39,7 @@ from reader.core.export import _persian as fa
 from reader.core.palette import WORDS
 from reader.core.export import _style
 from reader.core.export._spans import ENTITY, QUOTE, Layer, layers, pieces
+from reader.core.text import fold_key
 
 DATA_ID = "khana-annotations"
 ARTICLE_ID = "khana-article"
@@ -145,12 +147,17 @@ def _open_tag(span: Layer, continued: bool, speakers: dict[str, Entity]) -> str:
         who = _speaker_name(quote, speakers)
         return f'<span class="quote{cont}" title="{_e(WORDS["quote_by"] + " " + who)}">'
     if span.layer == ENTITY:
-        entity, _mention = span.item
+        entity, mention = span.item
         label = fa.ENTITY_LABELS.get(entity.type, entity.type)
         hint = f"{entity.name} ({label}" + (f"، {entity.role})" if entity.role else ")")
+        # A title or pronoun mention is marked lighter and says so: class "ref", data-kind.
+        kind = ""
+        if mention.kind != NAME:
+            kind = f' data-kind="{_e(mention.kind)}"'
+            hint += f" — {fa.MENTION_KIND_LABELS.get(mention.kind, mention.kind)}"
         return (
-            f'<mark class="ent {_css_class(entity.type)}{cont}" data-entity="{_e(entity.id)}" '
-            f'title="{_e(hint)}">'
+            f'<mark class="ent {_css_class(entity.type)}{" ref" if kind else ""}{cont}" '
+            f'data-entity="{_e(entity.id)}"{kind} title="{_e(hint)}">'
         )
     date: DateMention = span.item
     jalali, greg = fa.both_calendars(date)
@@ -194,7 +201,12 @@ def _article(ann: Annotations, speakers: dict[str, Entity]) -> str:
 
 def _speaker_name(quote: Quote, speakers: dict[str, Entity]) -> str:
     if quote.speaker and quote.speaker in speakers:
-        return speakers[quote.speaker].name
+        name = speakers[quote.speaker].name
+        words = (quote.speaker_text or "").strip()
+        # «وی افزود» is Kim's quote: his name, and the words the article used.
+        if words and fold_key(words) != fold_key(name):
+            return f"{name} («{words}»)"
+        return name
     return quote.speaker_text or UNKNOWN_SPEAKER
 
 
