@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from reader.core.document import ENTITY_TYPES, Annotations, Block, Entity, Span
+from reader.core.document import ENTITY_TYPES, NAME, Annotations, Block, Entity, Span
 from reader.core.palette import QUOTE
 from reader.ui.article_menu import Corrections, add_corrections, tooltip_text
 from reader.ui.article_render import MAX_VISIBLE_BLOCKS, SYNC_RUNS, Renderer, Run
@@ -266,10 +266,17 @@ class ArticleView(QTextBrowser):
             heading.setFontPointSize(round(self.point_size() * scale, 1))
             formats[f"heading{level}"] = heading
         for etype in ENTITY_TYPES:
+            colour = QColor(self._theme.entity.get(etype, "#dddddd"))
             fmt = QTextCharFormat()
-            fmt.setBackground(QColor(self._theme.entity.get(etype, "#dddddd")))
+            fmt.setBackground(colour)
             fmt.setForeground(QColor(self._theme.text))
             formats[etype] = fmt
+            # A title or pronoun mention («رهبر کره شمالی», «وی»): half the tint, underlined.
+            light = QTextCharFormat(fmt)
+            light.setBackground(_blend(colour, QColor(self._theme.base)))
+            light.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            light.setUnderlineColor(colour.darker(160))
+            formats[etype + ":ref"] = light
         return formats
 
     def _runs(self) -> Iterable[Run]:
@@ -290,7 +297,11 @@ class ArticleView(QTextBrowser):
                 continue
             etype = entity.type
             for m in entity.mentions:
-                yield to16(m.start), to16(m.end), 2, etype
+                # A name (a place inside a person's title) is merged on top of the title.
+                if m.kind == NAME:
+                    yield to16(m.start), to16(m.end), 3, etype
+                else:
+                    yield to16(m.start), to16(m.end), 2, etype + ":ref"
 
     @Slot()
     def on_renderer_finished(self) -> None:
@@ -515,3 +526,10 @@ class ArticleView(QTextBrowser):
                                 self.retypeMentionRequested.emit, self.attachMentionRequested.emit)
             add_corrections(menu, self._ann, self.selection_code_points(), found, calls)
         return menu
+
+
+def _blend(colour: QColor, base: QColor) -> QColor:
+    """Half way between a highlight colour and the page: the lighter tint of a title or pronoun."""
+    return QColor(
+        (colour.red() + base.red()) // 2, (colour.green() + base.green()) // 2, (colour.blue() + base.blue()) // 2
+    )

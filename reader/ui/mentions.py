@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,21 +21,33 @@ from PySide6.QtWidgets import (
 
 from reader.core.calendar import to_persian_digits
 from reader.core.context import kwic
-from reader.core.document import Annotations
+from reader.core.document import NAME, PRONOUN, TITLE, Annotations
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole
 KWIC_ROLE = Qt.ItemDataRole.UserRole + 1  # (left, match, right)
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # the mention's kind: name, title or pronoun
 CONTEXT_WIDTH = 60
 PADDING = 4
 
 
-def kwic_html(left: str, match: str, right: str, colour: str) -> str:
-    """One right-to-left paragraph with the mention in bold and coloured."""
-    return (
-        f'<div dir="rtl">{html.escape(left)}'
-        f'<b style="color:{colour}">{html.escape(match)}</b>'
-        f"{html.escape(right)}</div>"
-    )
+def kind_label(kind: str) -> str:
+    """The words shown beside a mention that names its entity by a title or a pronoun."""
+    if kind == TITLE:
+        return QCoreApplication.translate("MentionsPanel", "عنوان")
+    if kind == PRONOUN:
+        return QCoreApplication.translate("MentionsPanel", "ضمیر")
+    return ""
+
+
+def kwic_html(left: str, match: str, right: str, colour: str, kind: str = NAME) -> str:
+    """One right-to-left paragraph with the mention coloured: bold for a name, plain for a title or
+    pronoun, which also says which it is."""
+    if kind == NAME:
+        shown = f'<b style="color:{colour}">{html.escape(match)}</b>'
+    else:
+        shown = f'<u style="color:{colour}">{html.escape(match)}</u> <small>({html.escape(kind_label(kind))})</small>'
+    return f'<div dir="rtl">{html.escape(left)}{shown}{html.escape(right)}</div>'
+
 
 
 class KwicDelegate(QStyledItemDelegate):
@@ -52,7 +64,7 @@ class KwicDelegate(QStyledItemDelegate):
         text_option.setTextDirection(Qt.LayoutDirection.RightToLeft)
         text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         doc.setDefaultTextOption(text_option)
-        doc.setHtml(kwic_html(left, match, right, colour))
+        doc.setHtml(kwic_html(left, match, right, colour, index.data(KIND_ROLE) or NAME))
         doc.setTextWidth(max(40.0, width))
         return doc
 
@@ -144,6 +156,7 @@ class MentionsPanel(QWidget):
             item = QListWidgetItem(left + match + right)
             item.setData(SPAN_ROLE, (span.start, span.end))
             item.setData(KWIC_ROLE, (left, match, right))
+            item.setData(KIND_ROLE, span.kind)
             self.list.addItem(item)
 
     def _direction(self) -> str:
@@ -155,8 +168,9 @@ class MentionsPanel(QWidget):
 
     def row_html(self, row: int) -> str:
         """The rich text a row is painted from (for tests and accessibility checks)."""
-        left, match, right = self.list.item(row).data(KWIC_ROLE)
-        return kwic_html(left, match, right, self.palette().color(QPalette.ColorRole.Link).name())
+        item = self.list.item(row)
+        left, match, right = item.data(KWIC_ROLE)
+        return kwic_html(left, match, right, self.palette().color(QPalette.ColorRole.Link).name(), item.data(KIND_ROLE))
 
     def set_current(self, index: int) -> None:
         """Highlight row ``index`` (e.g. the mention the reader is at) without emitting."""

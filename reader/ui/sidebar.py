@@ -95,20 +95,26 @@ class QuotesPanel(QWidget):
     def _load(self, ann: Annotations) -> Iterator[None]:
         names = {e.id: e.name for e in ann.entities}
         yield
-        quotes = []
+        # One entry per person in the speaker filter, however the article named them; a row says
+        # the words used when they are not the name: «کیم جونگ اون («رهبر کره شمالی»)».
+        rows: list[tuple[Quote, str, str, str]] = []  # quote, speaker key, speaker label, row label
         for index, quote in enumerate(sorted(ann.quotes, key=lambda q: q.start)):
+            words = (quote.speaker_text or "").strip()
             if quote.speaker and quote.speaker in names:
                 key, label = quote.speaker, names[quote.speaker]
-            elif quote.speaker_text:
-                key, label = "text:" + fold_key(quote.speaker_text), quote.speaker_text
+                row = f"{label} («{words}»)" if words and fold_key(words) != fold_key(label) else label
+            elif words:
+                key, label = "text:" + fold_key(words), quote.speaker_text or words
+                row = label
             else:
                 key, label = "", self.tr("نامشخص")
-            quotes.append((quote, key, label))
+                row = label
+            rows.append((quote, key, label, row))
             if index % 200 == 199:
                 yield
-        self._quotes = quotes
+        self._quotes = [(quote, key, row) for quote, key, _label, row in rows]
         speakers: dict[str, tuple[str, int]] = {}
-        for _quote, key, label in self._quotes:
+        for _quote, key, label, _row in rows:
             speakers[key] = (label, speakers.get(key, (label, 0))[1] + 1)
         previous = self.speaker_combo.currentData()
         self.speaker_combo.blockSignals(True)
