@@ -130,7 +130,9 @@ def _analyse(
     from reader.core import parallel
     from reader.core.dates import extract_dates
     from reader.core.entities import extract_entities
+    from reader.core.people.amounts import whole_amounts, without_names_in_dates
     from reader.core.people.coref import link_mentions
+    from reader.core.people.duties import roles_from_duties
     from reader.core.people.hints import guillemet_names
     from reader.core.quotes import extract_quotes
 
@@ -159,11 +161,12 @@ def _analyse(
         tags = _tag(sentences, lambda fraction: report(_TOKENIZE_SHARE + _TAG_SHARE * fraction), cancel)
         dates = None
 
-    tags = guillemet_names(sentences, tags)
-    named = [e for e in extract_entities(text, sentences, tags) if e.type not in ("DAT", "TIM")]
-    named = link_mentions(text, sentences, tags, named)
     if dates is None:
         dates = extract_dates(text, date)
+    tags = guillemet_names(sentences, tags)
+    named = [e for e in extract_entities(text, sentences, tags) if e.type not in ("DAT", "TIM")]
+    named = without_names_in_dates(whole_amounts(text, named), dates)
+    named = roles_from_duties(text, sentences, tags, link_mentions(text, sentences, tags, named))
     if cancel is not None and cancel():
         raise Cancelled()
     entities = named + date_entities(text, dates, start_index=len(named))

@@ -46,22 +46,23 @@ def click_person(qtbot, window, entity_id: str) -> None:
 def test_person_click_lists_mentions_and_f3_walks_them_in_utf16(qtbot, window):
     ann = window.ann
     kim = next(e for e in ann.entities if e.type == "PER" and e.name == KIM)
-    assert len(kim.mentions) == 7
+    # Seven by name and four by title («رهبر کره شمالی», two of them alone).
+    assert len(kim.mentions) == 11 and sum(m.kind == "title" for m in kim.mentions) == 4
     click_person(qtbot, window, kim.id)
     mentions = window.docks.panels["mentions"]
     assert window.view.selected_entity() == kim.id
-    assert mentions.entity_id == kim.id and mentions.count() == 7
+    assert mentions.entity_id == kim.id and mentions.count() == 11
     assert window.docks.docks["mentions"].isVisible()
 
     view = window.view
     view.setFocus()
     view.moveCursor(QTextCursor.MoveOperation.Start)
     starts = sorted(m.start for m in kim.mentions)
-    for expected in starts + starts[:1]:  # the eighth press wraps to the first mention
+    for expected in starts + starts[:1]:  # the twelfth press wraps to the first mention
         qtbot.keyClick(view, Qt.Key.Key_F3)
         assert view.textCursor().selectionStart() == utf16(ann.text, expected)
         assert view.cursor_code_point() == expected
-    assert window.status_label.text() == f"{KIM}: ۱ از ۷"
+    assert window.status_label.text() == f"{KIM}: ۱ از ۱۱"
     assert mentions.list.currentRow() == 0
 
 
@@ -128,4 +129,4 @@ def test_removing_a_mention_then_undo_restores_equal_annotations(qtbot, window):
 def test_mention_tooltip_is_rtl_with_persian_digits(window):
     kim = next(e for e in window.ann.entities if e.name == KIM)
     tip = window.view.tooltip_text(kim)
-    assert tip.startswith("<div dir='rtl'>") and "۷ اشاره" in tip and "7" not in tip
+    assert tip.startswith("<div dir='rtl'>") and "۱۱ اشاره" in tip and "11" not in tip

@@ -148,6 +148,8 @@ class _Linker:
         self.entities = list(entities)
         self.by_id = {e.id: e for e in self.entities}
         self.starts = [s.start for s in sentences]
+        # Token starts per sentence, once: a 5 MB line is one sentence of a million tokens.
+        self.token_starts = [[t.start for t in s.tokens] for s in sentences]
         # Per sentence, the entity owning each token (names only), for PER, ORG and LOC.
         self.owner: list[list[str | None]] = [[None] * len(s.tokens) for s in sentences]
         self.order: list[tuple[int, str]] = []  # (offset, ORG id) of every organisation's name
@@ -168,9 +170,11 @@ class _Linker:
         s = bisect.bisect_right(self.starts, span.start) - 1
         if s < 0:
             return
-        for i, token in enumerate(self.sentences[s].tokens):
-            if token.start >= span.start and token.end <= span.end:
-                self.owner[s][i] = entity_id
+        tokens = self.sentences[s].tokens
+        i = bisect.bisect_left(self.token_starts[s], span.start)
+        while i < len(tokens) and tokens[i].end <= span.end:
+            self.owner[s][i] = entity_id
+            i += 1
 
     def run(self) -> list[Entity]:
         roles = self._role_mentions()
@@ -196,7 +200,7 @@ class _Linker:
         self.found.append(_Found(Span(tokens[first].start, tokens[last - 1].end, kind), entity_id))
 
     def _token_index(self, s: int, offset: int) -> int:
-        return bisect.bisect_left([t.start for t in self.sentences[s].tokens], offset)
+        return bisect.bisect_left(self.token_starts[s], offset)
 
     # ------------------------------------------------------------ titles
 
@@ -285,12 +289,15 @@ class _Linker:
                 continue  # quoted sentences neither use nor change the chain
             subject_at = self._subject_position(s)
             named: list[tuple[int, str]] = []  # (token index, entity) of persons met in this sentence
+            met: set[str] = set()  # the same entities, for a constant-time look
             tokens = sentence.tokens
             i = 0
             while i < len(tokens):
                 owner = self._person_at(s, i)
                 if owner is not None:
-                    named.append((i, owner))
+                    if i == 0 or self._person_at(s, i - 1) != owner:
+                        named.append((i, owner))  # where the mention starts
+                    met.add(owner)
                     i += 1
                     continue
                 if self._in_quote(tokens[i].start):
@@ -307,12 +314,14 @@ class _Linker:
                         self._add(s, i, end, org, PRONOUN)
                     i = end
                     continue
-                target = self._antecedent(s, i, chain, named, subject_at)
+                target = self._antecedent(s, i, chain, named, met, subject_at)
                 if target is not None and self._agrees(target, noun, tokens[i + 2 : end], roles):
                     self._add(s, i, end, target, PRONOUN)
                     named.append((i, target))
+                    met.add(target)
                 elif target is None or noun is not None:
                     named.append((i, _AMBIGUOUS))
+                    met.add(_AMBIGUOUS)
                 i = end
             chain = self._next_chain(s, chain, named, subject_at)
 
@@ -346,10 +355,9 @@ class _Linker:
         return "PER", end, noun
 
     def _antecedent(
-        self, s: int, i: int, chain: str | None, named: list[tuple[int, str]], subject_at: int | None
+        self, s: int, i: int, chain: str | None, named: list[tuple[int, str]], people: set[str], subject_at: int | None
     ) -> str | None:
         """The one person a pronoun at token ``i`` can stand for, or None."""
-        people = {pid for _, pid in named}
         if not people:
             return chain if chain is not None and chain != _AMBIGUOUS else None
         if len(people) > 1 or _AMBIGUOUS in people:

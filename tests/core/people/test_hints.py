@@ -16,7 +16,7 @@ def people(marked: str) -> dict[str, str | None]:
 
 def test_an_untagged_name_in_guillemets_before_an_office_is_a_person_with_that_role() -> None:
     assert people("کیم با «سرگئی شویگو»، وزیر دفاع [روسیه](LOC) دیدار کرد.") == {"سرگئی شویگو": "وزیر دفاع روسیه"}
-    assert people("«جنت یلن»، وزیر خزانه‌داری [آمریکا](LOC) به [پکن](LOC) رفت.") == {"جنت یلن": "وزیر خزانه‌داری آمریکا"}
+    assert people("«جنت یلن»، وزیر دارایی [آمریکا](LOC) به [پکن](LOC) رفت.") == {"جنت یلن": "وزیر دارایی آمریکا"}
 
 
 def test_other_words_in_guillemets_stay_untagged() -> None:
