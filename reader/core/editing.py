@@ -13,7 +13,16 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 
-from reader.core.document import ENTITY_TYPES, MENTION_KINDS, NAME, Annotations, Entity, Quote, Span, sorted_unique
+from reader.core.document import (
+    ENTITY_TYPES,
+    MENTION_KINDS,
+    NAME,
+    Annotations,
+    Entity,
+    Quote,
+    Span,
+    sorted_unique,
+)
 from reader.core.text import ZWJ, ZWNJ, snap
 
 
@@ -89,11 +98,9 @@ def _overlaps(a: Span, b: Span) -> bool:
         return True
     if not (a.start < b.end and b.start < a.end):
         return False
-    if a.kind != NAME and a.start <= b.start and b.end <= a.end:
-        return False
-    if b.kind != NAME and b.start <= a.start and a.end <= b.end:
-        return False
-    return True
+    a_holds = a.kind != NAME and a.start <= b.start and b.end <= a.end
+    b_holds = b.kind != NAME and b.start <= a.start and a.end <= b.end
+    return not (a_holds or b_holds)
 
 
 def _stored(entity: Entity, span: Span) -> Span:

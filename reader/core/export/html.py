@@ -24,21 +24,21 @@ from html.parser import HTMLParser
 from typing import Any
 
 from reader.core.document import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    NAME,
     AnnotationError,
     Annotations,
     DateMention,
     Entity,
-    FORMAT_NAME,
-    FORMAT_VERSION,
-    NAME,
     Quote,
     annotations_from_dict,
     annotations_to_dict,
 )
 from reader.core.export import _persian as fa
-from reader.core.palette import WORDS
 from reader.core.export import _style
 from reader.core.export._spans import ENTITY, QUOTE, Layer, layers, pieces
+from reader.core.palette import WORDS
 from reader.core.text import fold_key
 
 DATA_ID = "khana-annotations"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Sequence
 
 from reader.core.document import DateMention, Entity, Span
 from reader.core.text import fold_key

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Sequence
 
 from reader.core.document import PRONOUN, TITLE, Entity, Span
 from reader.core.entities import _apposition, _is_head, _title_before, _title_phrase_end
@@ -441,14 +441,14 @@ class _Linker:
             subject = next((pid for i, pid in named if i == subject_at), None)
             if subject is None and self.owner[s][subject_at] is not None:
                 return None  # a place or an organisation is the subject now
-        if subject is not None and subject != _AMBIGUOUS:
+        if subject_at is not None and subject is not None and subject != _AMBIGUOUS:
             # «X و Y» is a plural subject: no single antecedent.
             after = subject_at
             while after < len(tokens) and self._person_at(s, after) == subject:
                 after += 1
-            if after + 1 < len(tokens) and feature_key(tokens[after].norm) == "و":
-                if self._person_at(s, after + 1) not in (None, subject):
-                    return None
+            joined = after + 1 < len(tokens) and feature_key(tokens[after].norm) == "و"
+            if joined and self._person_at(s, after + 1) not in (None, subject):
+                return None
             return subject
         others = {pid for _, pid in named if pid != chain}
         return chain if not others else None

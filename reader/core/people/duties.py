@@ -11,8 +11,8 @@ article did not give beside the name.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Sequence
 
 from reader.core.document import Entity
 from reader.core.ner.features import feature_key
@@ -90,5 +90,5 @@ def _holds(tokens: Sequence[object], at: int) -> bool:
     if not words or words[0] not in _HOLD:
         return False
     verb = "".join(words[1:3])
-    verb = verb[2:] if verb.startswith("می") else verb
+    verb = verb.removeprefix("می")
     return verb.startswith(_HOLD_VERBS)

@@ -8,7 +8,7 @@ tags change only there; everything the tagger did tag is left as it is.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from reader.core.entities import _is_head, _looks_verbal
 from reader.core.ner.features import feature_key
@@ -22,10 +22,7 @@ _NOT_PERSON_HEADS = frozenset(feature_key(w) for w in ("عضو", "همتای", "
 # Words no name is made of: a run holding one is a phrase in marks, not a name.
 _FUNCTION_WORDS = frozenset(
     feature_key(w)
-    for w in (
-        "و یا که را در با به از برای تا بر این آن است بود شد کرد هست نیست می نمی "
-        "من ما تو شما او وی آنها ایشان هستم هستی هستیم هستید هستند نیستیم نیستند باید نباید"
-    ).split()
+    for w in ["و", "یا", "که", "را", "در", "با", "به", "از", "برای", "تا", "بر", "این", "آن", "است", "بود", "شد", "کرد", "هست", "نیست", "می", "نمی", "من", "ما", "تو", "شما", "او", "وی", "آنها", "ایشان", "هستم", "هستی", "هستیم", "هستید", "هستند", "نیستیم", "نیستند", "باید", "نباید"]
 )
 
 

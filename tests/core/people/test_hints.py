@@ -28,5 +28,5 @@ def test_other_words_in_guillemets_stay_untagged() -> None:
 
 
 def test_a_name_the_tagger_did_tag_is_left_as_it_is() -> None:
-    text, sentences, tags = marked_document("با «[سازمان ملل](ORG)»، دبیرکل آن دیدار کرد.")
+    _text, sentences, tags = marked_document("با «[سازمان ملل](ORG)»، دبیرکل آن دیدار کرد.")
     assert guillemet_names(sentences, tags) == tags
