@@ -189,6 +189,9 @@ _ENDINGS = ("", "م", "ی", "یم", "ید", "ند", "ه", "ن")
 # Bare stems that are everyday nouns too («نشست»: meeting, «شکست»: defeat, «برد»: win).
 _NOUN_STEMS = {"نشست", "شکست", "بست", "گشت", "کشت", "ریخت", "پیوست", "برد", "گذشت", "ساخت", "دید", "زد"}
 PAST_FORMS = {p + s + e for s in _PAST_STEMS for e in _ENDINGS for p in ("", "ن", "می", "نمی")} - _NOUN_STEMS
+# Verbs with a preverb: «درگذشت», «درگرفت», «برگشت», «فرورفت»; not the nouns «درآمد», «برآورد», «برداشت».
+_PREVERB_NOUNS = {"درآمد", "برآمد", "برآورد", "برداشت", "دربرد", "برنامه"}
+PAST_FORMS |= {v + s + e for v in ("در", "بر", "فرو", "فرا") for s in _PAST_STEMS for e in _ENDINGS} - _PREVERB_NOUNS
 FUTURE_WORDS = {"خواهد", "خواهند", "خواهیم", "خواهم", "خواهی", "خواهید", "نخواهد", "نخواهند",
                 "آینده", "آتی", "فردا"}
 PAST_WORDS = {"گذشته", "پیش", "اخیر", "دیروز"}

@@ -23,8 +23,8 @@ from reader.core.date_lexicon import (
     COUNT_RE,
     DATE_RE,
     DAYNUM,
-    DECADE_RE,
     DAYPHRASE_RE,
+    DECADE_RE,
     G_LOOKUP,
     H_LOOKUP,
     J_LOOKUP,
@@ -34,8 +34,9 @@ from reader.core.date_lexicon import (
     OSP,
     PART,
     RB,
-    SEASONS,
     SEASON_RE,
+    SEASONS,
+    SENTENCE_END,
     SP,
     TIME_RE,
     UNITREL_RE,
@@ -45,8 +46,8 @@ from reader.core.date_lexicon import (
     YEAR_SPAN_RE,
     count_value,
     day_value,
-    spelling_key,
     relative_year_offset,
+    spelling_key,
 )
 from reader.core.date_resolve import (
     Candidate,
@@ -63,7 +64,6 @@ from reader.core.date_resolve import (
 )
 from reader.core.document import DateMention, DateRange
 from reader.core.text import fold
-
 
 # --------------------------------------------------------------------------- candidates
 
@@ -441,6 +441,30 @@ def _final_value(m: Candidate, ctx: Context) -> tuple[dt.date, dt.date] | None:
     return value
 
 
+def _narrated_years(ms: list[Candidate], f: str, ctx: Context) -> None:
+    """«در سال ۲۰۱۹ … و ۱۵ نوامبر …»: a day without a year in a sentence that names a year earlier
+    is in that year (the other calendar's: the date nearest the middle of it). Only within one
+    sentence: a year told sentences before is not clearly the one being narrated."""
+    told: Candidate | None = None
+    told_end = -1
+    for m in ms:
+        if told is not None and SENTENCE_END.search(f, told_end, m.start):
+            told = None
+        if m.year is not None and "parts" not in m.extra and "last_year" not in m.extra:
+            told, told_end = m, m.end
+            continue
+        if told is None or m.year is not None or m.year_offset is not None or m.month is None:
+            continue
+        if m.anchor is not None or m.relative is not None or {"pair", "parts", "since"} & set(m.extra):
+            continue
+        if told.calendar == m.calendar:
+            m.year, m.short_year = told.year, told.short_year
+        else:
+            span = resolve_candidate(told, ctx)
+            if span is not None:
+                m.anchor = span[0] + (span[1] - span[0]) / 2
+
+
 # --------------------------------------------------------------------------- public API
 
 
@@ -453,6 +477,7 @@ def extract_dates(text: str, article_date: dt.date | None = None) -> list["DateM
                    _unitrel_candidates, _count_candidates, _time_candidates):
         cands.extend(finder(f))
     mentions = _combine(_select(cands), f, ctx)
+    _narrated_years(mentions, f, ctx)
     out = []
     for m in mentions:
         if m.end <= m.start:

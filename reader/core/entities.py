@@ -57,6 +57,22 @@ _ROLE_HEADS = OFFICE_TITLES | frozenset(
         "دانشجو", "دانشجوی", "دانش‌آموز", "معلم", "استاد", "پزشک", "وکیل", "عکاس", "هنرمند",
         "ورزشکار", "شاعر", "فعال", "تحلیلگر", "پژوهشگر", "اقتصاددان", "کارمند", "دانشمند", "مجری",
         "نوازنده", "قهرمان", "مترجم", "روزنامه‌نگار", "فیلمساز", "آهنگساز", "نقاش",
+        # Ranks and offices of foreign governments and churches.
+        "صدراعظم", "نخست‌وزیر", "رئیس‌جمهوری", "نایب‌رئیس", "سپهبد", "ارتشبد", "دریاسالار", "سرلشکر",
+        "سرتیپ", "سرهنگ", "ژنرال", "کنسول", "سرکنسول", "پاپ", "اسقف", "کاردینال", "پاتریارک", "شیخ",
+        "نامزد", "قانونگذار", "دادستان‌کل", "بخشدار", "فرماندار", "دیکتاتور", "شاه", "امپراتور", "مارشال",
+        # Sports positions.
+        "کاپیتان", "دروازه‌بان", "مهاجم", "هافبک", "مدافع", "گلزن", "ملی‌پوش", "داور",
+        "کشتی‌گیر", "وزنه‌بردار", "تنیسور", "دونده", "شناگر", "رکابزن", "بوکسور", "شطرنج‌باز", "ستاره",
+    )
+)
+# Light verbs: the noun right before one is part of the verb («دیدار کرد»), not of a role.
+_LIGHT_VERBS = frozenset(
+    feature_key(w)
+    for w in (
+        "کرد", "کردند", "کرده", "کند", "کنند", "می‌کند", "می‌کنند", "نمود", "نمودند", "شد", "شدند",
+        "شده", "شود", "داد", "دادند", "داده", "دهد", "می‌دهد", "داشت", "داشتند", "دارد", "دارند", "گرفت",
+        "گرفتند", "زد", "زدند", "خواهد",
     )
 )
 # Heads that take another office as their complement: «معاون وزیر خارجه»، «مشاور رئیس‌جمهور».
@@ -238,14 +254,33 @@ def _title_phrase_end(sentence: Sentence, tags: Sequence[str], head: int) -> int
             i += 2  # an age inside the description: «دانشجوی ۲۲ ساله دانشگاه تهران»
             modifiers += 1
             continue
-        entry = lexicon.lookup(key)
-        if key in _PHRASE_STOPS or entry is None or not key.isalpha() or _looks_verbal(key):
-            break
-        if not ({"N", "AJ", "0"} & set(entry[0].split("+"))):
+        if i + 1 < len(tokens) and tags[i + 1] == "O" and feature_key(tokens[i + 1].norm) in _LIGHT_VERBS:
+            break  # «وزیر دفاع روسیه | دیدار کرد»
+        if key in _PHRASE_STOPS or not key.isalpha() or _looks_verbal(key) or not _nominal(lexicon, tokens[i].norm):
             break
         i += 1
         modifiers += 1
     return i
+
+
+def _nominal(lexicon, norm: str) -> bool:  # type: ignore[no-untyped-def]
+    """A noun or adjective in hazm's lexicon, or a ZWNJ compound of them («خزانه‌داری», «حمل‌ونقل»)."""
+    entry = lexicon.lookup(feature_key(norm))
+    if entry is not None:
+        return bool({"N", "AJ", "0"} & set(entry[0].split("+")))
+    parts = [p for p in norm.replace("\u200c", " ").split() if p]
+    if len(parts) < 2:
+        return False
+    first = lexicon.lookup(feature_key(parts[0]))
+    if first is None or not ({"N", "AJ"} & set(first[0].split("+"))):
+        return False
+    return all(feature_key(p) in _WORD_ENDS or lexicon.lookup(feature_key(p)) is not None for p in parts[1:])
+
+
+# Second parts of ZWNJ compounds that hazm's lexicon lists on their own rarely: «خزانه‌داری».
+_WORD_ENDS = frozenset(
+    feature_key(w) for w in ("داری", "دار", "گری", "گاه", "مند", "کار", "کاری", "نامه", "خانه", "ها", "های", "ای", "ی", "ترین", "تر")
+)
 
 
 def _looks_verbal(key: str) -> bool:
@@ -274,7 +309,45 @@ def _apposition(sentence: Sentence, tags: Sequence[str], after: int, *, comma: b
     if head >= len(tokens) or tags[head] != "O" or not _is_head(tokens[head].norm):
         return None
     end = _title_phrase_end(sentence, tags, head)
+    if comma:
+        end = _closed_apposition_end(sentence, tags, head, end)
     return tokens[head].start, tokens[end - 1].end
+
+
+_MAX_CLOSED = 16
+
+
+def _ends_closed(key: str, norm: str, previous: str) -> bool:
+    """A word no apposition holds (a stop word, a verb) or one that opens another person's title."""
+    if key in _PHRASE_STOPS or key in _LIGHT_VERBS or not key.isalpha() or _looks_verbal(key):
+        return True
+    return _is_head(norm) and previous not in _DEPENDENT_HEADS and key not in ("رییس", "معاون")
+_IN_CLOSED = frozenset(feature_key(w) for w in ("و", "در"))
+
+
+def _closed_apposition_end(sentence: Sentence, tags: Sequence[str], head: int, end: int) -> int:
+    """«X، مدیرعامل شرکت ملی پخش فرآورده‌های نفتی ایران، گفت»: an apposition a second comma closes
+    runs to that comma, through words the lexicon does not know and a long organisation name; not
+    through a verb, another person, or «و» before another person. Otherwise ``end`` stands."""
+    tokens = sentence.tokens
+    i = end
+    while i < len(tokens) and i - head < _MAX_CLOSED:
+        norm = tokens[i].norm
+        if norm in _COMMAS:
+            return max(end, i)
+        tag = tags[i]
+        key = feature_key(norm)
+        if tag.endswith("PER") or (tag != "O" and tag.partition("-")[2] not in _ENTITY_IN_TITLE):
+            return end
+        if tag == "O":
+            if key in _IN_CLOSED:
+                nxt = tags[i + 1] if i + 1 < len(tokens) else "O"
+                if nxt.endswith("PER") or (key == "در" and nxt == "O"):
+                    return end
+            elif _ends_closed(key, norm, feature_key(tokens[i - 1].norm)):
+                return end
+        i += 1
+    return end
 
 
 def _title_before(sentence: Sentence, tags: Sequence[str], first: int) -> tuple[int, int] | None:

@@ -223,3 +223,21 @@ def is_word(token: str) -> bool:
     """Whether a token (or its first character) belongs to a word rather than punctuation."""
     return not token[0].isspace() and token[0] not in _PUNCT
 
+
+# Light verbs, whose noun before them belongs to the verb («رد کرد», «دیدار کرد»).
+LIGHT_VERBS = _keys(
+    "کرد کردند کرده کند کنند نمود نمودند شد شدند شده شود داد دادند داده دهد داشت داشتند دارد دارند "
+    "گرفت گرفتند گرفته زد زدند"
+)
+_VERB_ENDINGS = re.compile("^(?:ن?می[ \u200c]?)\\S{2,}$")
+_COPULAS = _keys("است بود بودند هست هستند نیست نیستند باشد باشند")
+
+
+def is_verb_form(word: str) -> bool:
+    """Whether a word is a verb a speaker's noun phrase never holds: a light verb, a copula, «می‌…»."""
+    if in_lexicon(word, LIGHT_VERBS) or in_lexicon(word, _COPULAS):
+        return True
+    key = fold_key(word)
+    return bool(_VERB_ENDINGS.match(word)) and key.startswith(("می", "نمی")) and len(key) > 4 and not key.startswith(
+        ("میز", "میان", "میل", "میدان", "میراث", "میهن", "میهمان", "میلیون", "میلیارد")
+    )

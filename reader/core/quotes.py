@@ -32,9 +32,10 @@ from reader.core.quote_lexicon import (
     ROLE_WORDS,
     TITLE_WORDS,
     in_lexicon,
+    is_verb_form,
 )
 from reader.core.speakers import SpeakerFinder
-from reader.core.text import Sentence
+from reader.core.text import Sentence, fold_key
 
 # A « left open survives paragraph breaks (multi-paragraph quotes) only this far.
 _MAX_QUOTE_PARAGRAPHS = 8
@@ -239,6 +240,10 @@ class _Extractor(SpeakerFinder):
             return True
         if len(words) <= 4 and self._in_a_list(span):
             return True
+        if len(words) <= 4 and before and fold_key(before[-1]) == "با" and self._verb_after(
+            span.outer_end, kinds=("speech",)
+        ) is None and not any(is_verb_form(w) for w in words):
+            return True  # «با «سرگئی شویگو» دیدار کرد»: whom someone met, not words said
         if len(words) > 3 or self._verb_after(span.outer_end, kinds=("speech", "expr")) is not None:
             return False
         if len(words) <= 2 and not any(

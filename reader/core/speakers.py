@@ -23,6 +23,7 @@ from reader.core.quote_lexicon import (
     HONORIFICS,
     INSTITUTION,
     LEAD_IN_GAP,
+    LIGHT_VERBS,
     NP_STOP,
     NP_TOKEN_RE,
     OBJECT_RE,
@@ -33,6 +34,7 @@ from reader.core.quote_lexicon import (
     TITLE_WORDS,
     WORD_RE,
     in_lexicon,
+    is_verb_form,
     is_word,
     word_key,
 )
@@ -48,6 +50,7 @@ class Speaker:
 
 
 ANAPHORIC = Speaker(None, "\x00anaphor")
+_DEMONSTRATIVES = frozenset(fold_key(w) for w in ("این", "آن", "همین", "همان"))
 
 
 class SpeakerFinder(Clauses):
@@ -159,11 +162,23 @@ class SpeakerFinder(Clauses):
                 continue  # a name in guillemets («الجزیره») is part of the phrase; a quote is masked
             if MASK in token or token[0].isdigit():
                 break
+            if k > 0 and fold_key(token) in _DEMONSTRATIVES and any(
+                fold_key(later.group()) == "را" for later in words[k + 1 : k + 5]
+            ):
+                break  # «نماینده مجلس | این گزارش را …»: a new noun phrase, the verb's object
+            if is_verb_form(token):
+                # «… را رد کرد و گفت»: a verb ends the phrase, and the noun of «رد کرد» goes with it.
+                if k > 0 and in_lexicon(token, LIGHT_VERBS):
+                    end = min(end, lo + words[k - 1].start())
+                break
             if k > 0 and in_lexicon(token, NP_STOP):
                 nxt = words[k + 1] if k + 1 < len(words) else None
                 if not (fold_key(token) == "در" and nxt and (in_lexicon(nxt.group(), INSTITUTION) or lo + nxt.start() in self.mention_at)):
                     break
             end = lo + w.end()
+        while end > lo and masked[lo:end].rstrip(" \u200c").endswith((" و", "،", ",")):
+            end = lo + len(masked[lo:end].rstrip(" \u200c")) - 1  # not «… و» before the verb
+        end = lo + len(masked[lo:end].rstrip(" \u200c"))
         if end <= lo:
             return None
         return Speaker(None, self.text[lo:end])

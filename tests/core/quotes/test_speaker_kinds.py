@@ -52,3 +52,19 @@ def test_the_name_before_an_apposition_names_the_speaker() -> None:
 def test_a_speaker_phrase_holds_no_verb() -> None:
     _entities, found, _text = quotes("او این گزارش را رد کرد و گفت: «این مساله از سوی بانک اعلام شده بود.»")
     assert all(q.speaker_text is None or "کرد" not in q.speaker_text for q in found)
+
+
+def test_the_words_of_a_speaker_hold_no_verb_and_no_trailing_and() -> None:
+    # «این گزارش را» is the object; what follows it up to «گفت» is a verb, not a speaker.
+    _entities, found, _text = quotes("نماینده مجلس این گزارش را رد کرد و گفت: «این مساله از سوی بانک اعلام شده بود.»")
+    assert [q.speaker_text for q in found] == ["نماینده مجلس"]
+
+
+def test_a_name_in_guillemets_after_ba_is_not_a_quote_even_untagged() -> None:
+    _entities, found, _text = quotes("رهبر کره شمالی با «سرگئی شویگو» دیدار کرد و درباره همکاری گفتگو کرد.")
+    assert found == []
+
+
+def test_this_ministrys_spokesman_keeps_his_words() -> None:
+    _entities, found, _text = quotes("سخنگوی این وزارتخانه گفت: «مذاکرات ادامه دارد.»")
+    assert [q.speaker_text for q in found] == ["سخنگوی این وزارتخانه"]
