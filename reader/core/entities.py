@@ -164,10 +164,17 @@ def _group_by_spelling(mentions: list[_Mention]) -> list[_Group]:
     return list(by_key.values())
 
 
+# The longest part of a name that can stand for the whole («رضایی», «علی رضایی», «کیم جونگ اون»).
+# Bounded, so a mention the tagger made of a whole unpunctuated page (thousands of tokens of
+# «محمد رضا محمد رضا …») has a number of parts linear in its length, not quadratic, each short.
+MAX_PART_TOKENS = 4
+
+
 def _runs(keys: tuple[str, ...]) -> set[str]:
-    """Every contiguous part of a name shorter than the whole, joined as one folded string."""
+    """Every contiguous part of a name shorter than the whole, of at most ``MAX_PART_TOKENS``, joined."""
     n = len(keys)
-    return {"".join(keys[a:b]) for a in range(n) for b in range(a + 1, n + 1) if b - a < n}
+    longest = min(n - 1, MAX_PART_TOKENS)
+    return {"".join(keys[a : a + size]) for size in range(1, longest + 1) for a in range(n - size + 1)}
 
 
 def _merge_partial_names(groups: list[_Group]) -> list[_Group]:
@@ -183,8 +190,14 @@ def _merge_partial_names(groups: list[_Group]) -> list[_Group]:
     # recomputing every kept name's parts for every person (quadratic on a long text).
     holders: dict[str, set[int]] = {}
 
+    indexed: set[tuple[int, tuple[str, ...]]] = set()
+
     def index(at: int, mentions: list[_Mention]) -> None:
+        # Once per distinct spelling: «سلام» said 40,000 times is one name's parts, not 40,000.
         for mention in mentions:
+            if (at, mention.keys) in indexed:
+                continue
+            indexed.add((at, mention.keys))
             for run in _runs(mention.keys):
                 holders.setdefault(run, set()).add(at)
 

@@ -18,6 +18,7 @@ winning (a title's own place is in the tag column). Without them a line has exac
 
 from __future__ import annotations
 
+import heapq
 from typing import Sequence
 
 from reader.core.document import NAME, Annotations
@@ -68,13 +69,16 @@ class _Sweep:
         self.previous: int | None = None
 
     def tag(self, start: int, end: int) -> str:
+        # ``active`` is a heap in winning order. A span that does not reach this token's end
+        # cannot cover a later token either (tokens do not overlap), so it is dropped for good:
+        # each span is pushed and popped once, linear however many spans overlap.
         spans = self.spans
         while self.k < len(spans) and spans[self.k][0] <= start:
-            self.active.append(spans[self.k])
+            heapq.heappush(self.active, spans[self.k])
             self.k += 1
-        self.active = [s for s in self.active if -s[1] > start]
-        covering = [s for s in self.active if end <= -s[1]]
-        winner = min(covering, default=None)  # the outermost: a title holds the place inside it
+        while self.active and -self.active[0][1] < end:
+            heapq.heappop(self.active)
+        winner = self.active[0] if self.active else None  # the outermost: a title holds the place inside it
         if winner is None:
             self.previous = None
             return "O"

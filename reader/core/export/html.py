@@ -15,9 +15,9 @@ Everything from the article or the annotations is escaped: text with
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
-from bisect import bisect_right
 from collections import Counter
 from html import escape
 from html.parser import HTMLParser
@@ -37,7 +37,7 @@ from reader.core.document import (
 )
 from reader.core.export import _persian as fa
 from reader.core.export import _style
-from reader.core.export._spans import ENTITY, QUOTE, Layer, layers, pieces
+from reader.core.export._spans import DATE, ENTITY, QUOTE, Layer, layers
 from reader.core.palette import WORDS
 from reader.core.text import fold_key
 
@@ -45,6 +45,10 @@ DATA_ID = "khana-annotations"
 ARTICLE_ID = "khana-article"
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"
 UNKNOWN_SPEAKER = "گوینده نامشخص"
+# The lists repeat each quote's and date's words: capped, so nested or overlapping spans cannot
+# multiply the text (the article above shows every one whole).
+_LISTED_QUOTE = 600
+_LISTED_DATE = 120
 
 
 def _e(value: object) -> str:
@@ -168,21 +172,49 @@ def _close_tag(span: Layer) -> str:
     return "</span>" if span.layer == QUOTE else "</mark>"
 
 
+# How many spans of one layer (quotes, mentions, dates) are drawn nested at one place: a quote
+# within a quote, a place within an organisation's name. Deeper ones are in the data block only;
+# the bound keeps the page linear in the text and the annotations however they overlap (each
+# boundary closes and reopens at most ``3 * _DEPTH`` elements, not every span open there).
+_DEPTH = 2
+
+
+def _outermost(heap: list[tuple[tuple[int, int, int, int], Layer]], at: int) -> list[Layer]:
+    """The ``_DEPTH`` outermost spans of one layer still open at ``at``; spans ended by then are dropped."""
+    taken: list[tuple[tuple[int, int, int, int], Layer]] = []
+    while heap and len(taken) < _DEPTH:
+        item = heapq.heappop(heap)
+        if item[1].end > at:
+            taken.append(item)
+    for item in taken:
+        heapq.heappush(heap, item)
+    return [item[1] for item in taken]
+
+
 def _article(ann: Annotations, speakers: dict[str, Entity]) -> str:
-    bounds = _paragraph_bounds(ann.text)
-    starts = [start for start, _ in bounds]
-    # Each paragraph only looks at its own spans, so a long article stays linear.
-    buckets: list[list[Layer]] = [[] for _ in bounds]
-    for span in layers(ann):
-        first = bisect_right(starts, span.start) - 1
-        last = bisect_right(starts, span.end - 1) - 1
-        for index in range(first, last + 1):
-            buckets[index].append(span)
+    text = ann.text
+    spans = sorted(layers(ann), key=lambda s: s.start)
+    points = sorted({s.start for s in spans} | {s.end for s in spans})
+    heaps: dict[int, list[tuple[tuple[int, int, int, int], Layer]]] = {QUOTE: [], ENTITY: [], DATE: []}
+    k = point = 0
     out = [f'<article id="{ARTICLE_ID}" class="article">\n']
-    for (p_start, p_end), spans in zip(bounds, buckets):
+    # One sweep over the text: cut at every span boundary and paragraph end; a span crossing a
+    # paragraph end is closed there and reopened (marked "cont") in the next paragraph.
+    for p_start, p_end in _paragraph_bounds(text):
         out.append("<p>")
         stack: list[Layer] = []
-        for a, b, covering in pieces(spans, p_start, p_end):
+        a = p_start
+        while a < p_end:
+            while point < len(points) and points[point] <= a:
+                point += 1
+            b = min(points[point], p_end) if point < len(points) else p_end
+            while k < len(spans) and spans[k].start <= a:
+                heapq.heappush(heaps[spans[k].layer], (spans[k].order, spans[k]))
+                k += 1
+            covering = sorted(
+                (span for layer in (QUOTE, ENTITY, DATE) for span in _outermost(heaps[layer], a)),
+                key=lambda s: s.order,
+            )
             keep = 0
             while keep < len(stack) and keep < len(covering) and stack[keep] is covering[keep]:
                 keep += 1
@@ -190,13 +222,18 @@ def _article(ann: Annotations, speakers: dict[str, Entity]) -> str:
                 out.append(_close_tag(span))
             for span in covering[keep:]:
                 out.append(_open_tag(span, continued=span.start < a, speakers=speakers))
-            stack = list(covering)
-            out.append(_e(ann.text[a:b]))
+            stack = covering
+            out.append(_e(text[a:b]))
+            a = b
         for span in reversed(stack):
             out.append(_close_tag(span))
         out.append("</p>\n")
     out.append("</article>\n")
     return "".join(out)
+
+
+def _capped(words: str, limit: int) -> str:
+    return words if len(words) <= limit else words[:limit] + "…"
 
 
 def _speaker_name(quote: Quote, speakers: dict[str, Entity]) -> str:
@@ -255,6 +292,7 @@ def _quotes(ann: Annotations, speakers: dict[str, Entity]) -> str:
     items = []
     for quote in sorted(ann.quotes, key=lambda q: (q.start, q.end)):
         words = ann.text[quote.start:quote.end]
+        words = _capped(words, _LISTED_QUOTE)
         who = _speaker_name(quote, speakers)
         items.append(
             f"<li><blockquote>{_e(words)}</blockquote>"
@@ -270,7 +308,7 @@ def _dates(ann: Annotations) -> str:
     for date in sorted(ann.dates, key=lambda d: (d.start, d.end)):
         jalali, greg = fa.both_calendars(date)
         rows.append(
-            f"<tr><td>{_e(ann.text[date.start:date.end])}</td>"
+            f"<tr><td>{_e(_capped(ann.text[date.start:date.end], _LISTED_DATE))}</td>"
             f"<td>{_e(fa.DATE_KIND_LABELS.get(date.kind, date.kind))}</td>"
             f"<td>{_e(jalali)}</td><td>{_e(greg)}</td></tr>\n"
         )
