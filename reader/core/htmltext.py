@@ -13,7 +13,14 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-_SKIP = {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe",
+from reader.core.document import MAX_DATE
+
+# No saved news page was published before the web: older "publication dates" are placeholders.
+_EARLIEST_PAGE_DATE = dt.date(1990, 1, 1)
+
+# xmp, noembed, noframes and plaintext hold markup or fallbacks a browser never shows as the story.
+_SKIP = {"script", "style", "noscript", "template", "xmp", "noembed", "noframes", "plaintext",
+         "nav", "header", "footer", "aside", "form", "iframe",
          "svg", "canvas", "button", "select", "textarea", "object", "embed", "video", "audio", "figure", "menu"}
 _BLOCK = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
           "blockquote", "pre", "table", "tr", "br", "hr", "dd", "dt", "dl", "figcaption", "address", "td", "th"}
@@ -129,10 +136,10 @@ class _Extractor(HTMLParser):
         if self.in_ld_json:
             self.ld_json[-1] += data
             return
+        if self.skip_depth:
+            return  # a <script> inside <title> included: not the title, not the story
         if self.in_title:
             self.title_parts.append(data)
-            return
-        if self.skip_depth:
             return
         if self.in_h1:
             self.h1.append(data)
@@ -150,7 +157,7 @@ def extract(source: str) -> Page:
     """Title, main text and date of the article in an HTML page."""
     parser = _Extractor()
     try:
-        parser.feed(source)
+        parser.feed(_without_open_comment(source))
         parser.close()
     except (AssertionError, ValueError, RecursionError):
         pass  # keep what was parsed before the malformed part
@@ -169,6 +176,17 @@ def extract(source: str) -> Page:
             if date:
                 break
     return Page(title=title, text=text, date=date, headings=parser.headings)
+
+
+def _without_open_comment(source: str) -> str:
+    """``source`` up to a comment that is never closed: a browser shows nothing after ``<!--`` then."""
+    at = source.find("<!--")
+    while at != -1:
+        end = source.find("-->", at + 4)
+        if end == -1:
+            return source[:at]
+        at = source.find("<!--", end + 3)
+    return source
 
 
 def _ld_dates(blocks: list[str]) -> list[str]:
@@ -216,7 +234,10 @@ def _iso_date(value: str) -> dt.date | None:
         if year < 1700:  # no news page is that old: a Jalali year, as for --article-date
             from reader.core.calendar import jalali_to_gregorian
 
-            return jalali_to_gregorian(year, month, day)
-        return dt.date(year, month, day)
+            day_found = jalali_to_gregorian(year, month, day)
+        else:
+            day_found = dt.date(year, month, day)
     except (ValueError, OverflowError):
         return None
+    # A meta date of year 1 (Jalali year 1 is 622) is no publication date; the validated range.
+    return day_found if _EARLIEST_PAGE_DATE <= day_found <= MAX_DATE else None

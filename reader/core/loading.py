@@ -6,6 +6,7 @@ line a user can act on. The file is only ever read. Nothing is fetched.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import os
 import re
@@ -18,6 +19,12 @@ from reader.core.messages import Message, message
 # Larger files are refused before they are read: a news article is kilobytes, and
 # 50 MB of text is already several hours of analysis and more than a view can hold.
 MAX_BYTES = 50 * 1024 * 1024
+
+# How much bigger than its article an annotated copy may be (measured: about 5.2× for a heavily
+# annotated article); the article limit itself is applied to the text the copy carries.
+COPY_FACTOR = 8
+COPY_EXTRA = 4 * 1024 * 1024  # and the embedded font and style sheet, the same for any article
+_COPY_MARK = b'id="khana-annotations"'
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown", ".json")
 
@@ -55,14 +62,22 @@ class LoadError(Exception):
 def load_document(path: str | os.PathLike[str]) -> Document:
     """Read an article (.txt, .html/.htm, .md, or a Khana annotated copy) without changing it."""
     p = Path(path)
-    raw = read_bytes(p)
     suffix = p.suffix.lower()
+    # An annotated copy is several times its article (markup, the JSON block, the lists): the
+    # article limit applies to the text it carries (``_annotated``), its bytes may be larger.
+    copy_suffix = suffix in (".html", ".htm", ".xhtml", ".json")
+    raw = read_bytes(p, MAX_BYTES * COPY_FACTOR + COPY_EXTRA if copy_suffix else MAX_BYTES)
+    if len(raw) > MAX_BYTES and (suffix != ".json" and _COPY_MARK not in raw):
+        raise LoadError(message("too-big", name=p.name, mb=f"{len(raw) / 1e6:.0f}", limit=MAX_BYTES // (1024 * 1024)))
     if not raw:
         return Document(text="", source=str(p))
     kind = _describe_binary(raw)
     if kind:
         raise LoadError(message("not-an-article", name=p.name, kind=kind))
-    text, warnings = decode(raw, p.name)
+    is_page = suffix in (".html", ".htm", ".xhtml")
+    text, warnings = _decode_declared(raw, p.name) if is_page else (None, ())
+    if text is None:
+        text, warnings = decode(raw, p.name)
     text = normalize_newlines(text)
     if suffix in (".html", ".htm", ".xhtml") or (suffix not in (".txt", ".md", ".markdown") and _looks_like_html(text)):
         return _from_html(text, p, warnings)
@@ -75,8 +90,9 @@ def load_document(path: str | os.PathLike[str]) -> Document:
     return Document(text=text, source=str(p), warnings=warnings)
 
 
-def read_bytes(p: Path) -> bytes:
-    """The file's bytes, after checking it is a readable file under the size limit."""
+def read_bytes(p: Path, limit: int | None = None) -> bytes:
+    """The file's bytes, after checking it is a readable file under the size limit (``MAX_BYTES``)."""
+    limit = MAX_BYTES if limit is None else limit
     try:
         st = p.stat()
     except FileNotFoundError:
@@ -87,15 +103,15 @@ def read_bytes(p: Path) -> bytes:
         raise LoadError(message("folder", path=p))
     if not p.is_file():
         raise LoadError(message("not-regular", path=p))
-    if st.st_size > MAX_BYTES:
-        raise LoadError(message("too-big", name=p.name, mb=f"{st.st_size / 1e6:.0f}", limit=MAX_BYTES // (1024 * 1024)))
+    if st.st_size > limit:
+        raise LoadError(message("too-big", name=p.name, mb=f"{st.st_size / 1e6:.0f}", limit=limit // (1024 * 1024)))
     try:
         with p.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            data = handle.read(limit + 1)
     except OSError as exc:
         raise LoadError(message("cannot-read", path=p, reason=_reason(exc))) from None
-    if len(data) > MAX_BYTES:
-        raise LoadError(message("grew-too-big", name=p.name, limit=MAX_BYTES // (1024 * 1024)))
+    if len(data) > limit:
+        raise LoadError(message("grew-too-big", name=p.name, limit=limit // (1024 * 1024)))
     return data
 
 
@@ -125,6 +141,38 @@ def decode(raw: bytes, name: str = "the file") -> tuple[str, tuple[str, ...]]:
         # maksura (0xEC), the best fit Windows itself uses. In Persian text both mean «ی».
         text = text.translate(_CP1256_PERSIAN_YE)
     return text, ("read as Windows-1256",)
+
+
+_DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{1,40})""", re.IGNORECASE)
+# Encodings a decoder here handles by its own sniffing (and their aliases).
+_SNIFFED = {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "cp1256", "ascii"}
+
+
+def _decode_declared(raw: bytes, name: str) -> tuple[str | None, tuple[str, ...]]:
+    """A page in the charset its ``<meta>`` declares, when that is not one ``decode`` sniffs itself.
+
+    None when there is no such declaration (``decode`` decides). A page declared in an
+    encoding that cannot hold Persian (KOI8-R, Latin-1, Shift JIS) and that decodes to mostly
+    other scripts' letters is refused: it is not a Persian article, and Windows-1256 would
+    only turn it into plausible-looking Arabic-script nonsense.
+    """
+    if raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return None, ()  # a byte-order mark outranks a declaration, as in browsers
+    found = _DECLARED.search(raw[:4096])
+    if not found:
+        return None, ()
+    try:
+        codec = codecs.lookup(found.group(1).decode("ascii")).name
+    except LookupError:
+        return None, ()
+    if codec in _SNIFFED:
+        return None, ()
+    text = raw.decode(codec, errors="replace")
+    letters = [ch for ch in text[:200_000] if ch.isalpha() and ord(ch) > 127]
+    arabic_script = sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff")
+    if letters and arabic_script < len(letters) / 2:
+        raise LoadError(message("not-persian", name=name, charset=found.group(1).decode("ascii")))
+    return text, (f"read as {codec}, the encoding the page declares",)
 
 
 def normalize_newlines(text: str) -> str:
@@ -222,6 +270,9 @@ def _from_html(text: str, p: Path, warnings: tuple[str, ...]) -> Document:
     if annotations is not None:
         return _annotated(annotations, p, warnings + annotations.warnings)
     page = htmltext.extract(text)
+    if not page.text.strip():
+        # Only menus, footers and links: opening it as an empty article would hide that.
+        raise LoadError(message("no-article-text", name=p.name))
     return Document(text=page.text, title=page.title, article_date=page.date, source=str(p), warnings=warnings,
                     blocks=heading_blocks(page.text, page.headings))
 
@@ -236,6 +287,9 @@ def _from_json(text: str, p: Path) -> Document:
 
 def _annotated(annotations: Annotations, p: Path, warnings: tuple[str, ...]) -> Document:
     """A Khana copy reopens as its own text and annotations, without analysis."""
+    size = _utf8_length(annotations.text)
+    if size > MAX_BYTES:
+        raise LoadError(message("too-big", name=p.name, mb=f"{size / 1e6:.0f}", limit=MAX_BYTES // (1024 * 1024)))
     return Document(
         text=annotations.text,
         title=annotations.title,
@@ -244,6 +298,11 @@ def _annotated(annotations: Annotations, p: Path, warnings: tuple[str, ...]) -> 
         annotations=annotations,
         warnings=warnings,
     )
+
+
+def _utf8_length(text: str) -> int:
+    # Counted a piece at a time: one encode of a 50 MB text would hold a copy of it.
+    return sum(len(text[i : i + 1_000_000].encode("utf-8", "surrogatepass")) for i in range(0, len(text), 1_000_000))
 
 
 def _reason(exc: OSError) -> str:

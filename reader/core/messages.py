@@ -39,6 +39,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "damaged-copy": ("{name} is a damaged Khana copy: {reason}", "«{name}» نسخهٔ خوانای آسیب‌دیده‌ای است: {reason}"),
     "bad-json": ("{name}: {reason}", "«{name}»: {reason}"),
     "empty": ("{name} holds no text", "«{name}» متنی ندارد"),
+    "not-persian": ("{name} is declared as {charset} and holds no Persian text",
+                    "«{name}» با رمزگذاری {charset} است و متن فارسی ندارد"),
+    "no-article-text": ("{name}: no article text found", "«{name}»: متن خبری در این صفحه پیدا نشد"),
     "cut-character": ("the file ends in the middle of a character; that character was left out",
                       "پرونده در میانهٔ یک نویسه تمام می‌شود؛ آن نویسه کنار گذاشته شد"),
 }

@@ -223,3 +223,38 @@ def test_a_copy_of_a_text_holding_nul_reopens_with_the_nul(tmp_path: Path) -> No
     document = load_document(copy)
     assert document.annotations == ann and document.text == text
     assert document.warnings == ()
+
+
+# ------------------------------------------------------------------ 6. the limit is on the carried text
+
+
+def _heavy(size: int) -> Annotations:
+    # A mention every third word: the copy is several times its article, as for a busy article.
+    text = ("علی " * (size // 7)) + "." * (size % 7)
+    spans = tuple(Span(i, i + 3) for i in range(0, len(text) - 3, 12))  # a name every third word
+    return Annotations(text=text, entities=(Entity("e1", "PER", "علی", None, spans),))
+
+
+def test_a_copy_of_an_article_at_the_size_limit_reopens(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.core import loading
+
+    monkeypatch.setattr(loading, "MAX_BYTES", 100_000)
+    at_limit = _heavy(100_000)
+    assert len(at_limit.text.encode("utf-8")) == 100_000
+    copy = tmp_path / "big.khana.html"
+    copy.write_text(render_annotated_html(at_limit), encoding="utf-8")
+    assert copy.stat().st_size > 100_000 * 2  # far over the limit in bytes
+    assert load_document(copy).annotations == at_limit
+    json_copy = tmp_path / "big.khana.json"
+    from reader.core.document import annotations_to_json
+
+    json_copy.write_text(annotations_to_json(at_limit), encoding="utf-8")
+    assert load_document(json_copy).annotations == at_limit
+    over = tmp_path / "over.khana.html"
+    over.write_text(render_annotated_html(_heavy(100_004)), encoding="utf-8")
+    with pytest.raises(loading.LoadError, match="Khana opens articles up to"):
+        load_document(over)
+    page = tmp_path / "page.html"  # a page that is not a copy keeps the plain limit
+    page.write_text("<html><body><p>" + "سلام " * 30_000 + "</p></body></html>", encoding="utf-8")
+    with pytest.raises(loading.LoadError, match="Khana opens articles up to"):
+        load_document(page)
