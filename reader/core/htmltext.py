@@ -57,6 +57,9 @@ class _Extractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
+        # How many of each tag are open: a close tag nothing matches (a broken page's hundred
+        # thousand «</i>») is then dropped at once, not after a scan of the whole stack.
+        self.open_count: dict[str, int] = {}
         self.skip_depth = 0
         self.title_parts: list[str] = []
         self.in_title = False
@@ -94,6 +97,7 @@ class _Extractor(HTMLParser):
         if values.get("itemprop") == "datePublished" and values.get("content"):
             self.time_values.append(values["content"])
         self.stack.append((tag, skipped))
+        self.open_count[tag] = self.open_count.get(tag, 0) + 1
         if skipped:
             self.skip_depth += 1
         if tag == "title":
@@ -111,9 +115,10 @@ class _Extractor(HTMLParser):
         if tag in _VOID:
             return
         # Close up to the matching tag; tolerate unclosed children as browsers do.
-        for index in range(len(self.stack) - 1, -1, -1):
+        for index in range(len(self.stack) - 1, -1, -1) if self.open_count.get(tag) else ():
             if self.stack[index][0] == tag:
                 for closed, skipped in self.stack[index:]:
+                    self.open_count[closed] -= 1
                     if skipped:
                         self.skip_depth -= 1
                     if closed == "article" and not skipped and not self.skip_depth and self.article_depth:
