@@ -54,3 +54,23 @@ def test_save_refuses_to_replace_a_file_that_is_not_a_khana_copy(qtbot, make_win
     assert "not a Khana annotated copy" in refused[0]
     assert copy.read_text(encoding="utf-8") == "<!DOCTYPE html><p>my own page</p>"
     assert window.isWindowModified()
+
+
+@pytest.mark.parametrize("day", ["0622-03-22", "9000-12-31", "1000-01-01"])
+def test_a_copy_with_dates_at_the_edges_of_the_accepted_range_opens(qtbot, make_window, tmp_path, day):
+    import json
+
+    from reader.core.document import annotations_from_dict
+
+    data = {
+        "format": "khana-annotations", "version": 1, "text": "روز اول مهر خبر بود.", "title": None,
+        "article_date": day, "entities": [], "quotes": [],
+        "dates": [{"start": 0, "end": 11, "kind": "date", "gregorian": {"start": day, "end": day},
+                   "jalali": {"start": "0001-01-01", "end": "9377-12-29"}}],
+    }
+    annotations_from_dict(data)  # accepted by the validator, so it must open
+    source = tmp_path / "edge.khana.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    window = _open(qtbot, make_window(), source)
+    assert window.ann is not None and window.ann.article_date is not None
+    window.docks.set_annotations(window.ann)
