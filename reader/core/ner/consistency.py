@@ -14,7 +14,7 @@ it tagged in another.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Sequence
+from collections.abc import Sequence
 
 from reader.core.ner.features import Lexicon, feature_key
 
@@ -58,19 +58,71 @@ def correct(keys: Sequence[str], tags: Sequence[str]) -> list[str]:
     return out
 
 
+# Portfolios: what follows «وزیر»/«وزارت» to name a ministry or an office's field («وزیر امور
+# خارجه», «معاون آموزش و پرورش»). After a title the phrase is the person's role, not an organisation.
+PORTFOLIO_WORDS = frozenset(
+    feature_key(w)
+    for w in (
+        "امور", "خارجه", "خارجی", "کشور", "دفاع", "پشتیبانی", "نفت", "اقتصاد", "اقتصادی", "دارایی",
+        "دادگستری", "بهداشت", "درمان", "آموزش", "پرورش", "علوم", "تحقیقات", "فناوری", "ارشاد",
+        "فرهنگ", "اطلاعات", "کار", "رفاه", "تعاون", "صنعت", "صنایع", "معدن", "تجارت", "بازرگانی",
+        "جهاد", "کشاورزی", "نیرو", "راه", "شهرسازی", "مسکن", "ارتباطات", "ورزش", "جوانان", "میراث",
+        "گردشگری", "خزانه‌داری", "انرژی", "حمل", "نقل", "حقوقی", "بین‌الملل", "سیاسی", "امنیتی",
+        "اجرایی", "پارلمانی", "فرهنگی", "اجتماعی", "مالی", "دیپلماسی", "عمومی", "مهاجرت", "داخله",
+        "کشورها", "و", "ترابری", "پست", "تلگراف", "تلفن", "محیط", "زیست",
+        # «وزیر امور خارجه کشورمان»: "our country's", part of the role too.
+        "کشورمان",
+    )
+)
+# The office titles after which such a phrase is a role («سخنگوی وزارت خارجه» keeps its ORG:
+# «وزارت» is no portfolio word, so the chunk does not start with one).
+ROLE_TITLES = frozenset(
+    feature_key(w)
+    for w in ("وزیر", "معاون", "سخنگوی", "سخنگو", "مشاور", "دستیار", "نماینده", "سفیر", "وزیران", "وزرای", "معاونان")
+)
+
+
+def office_roles(keys: Sequence[str], tags: Sequence[str]) -> list[str]:
+    """One sentence's tags with an "organisation" that is an office's portfolio after a title
+    («وزیر خارجه آمریکا»: not ORG «خارجه آمریکا») untagged, and the place at its end a LOC.
+
+    The portfolio words at the chunk's start become ``O``; what follows them is a LOC when it is
+    a CLDR place name, else stays an ORG of its own («وزیر خارجه رژیم صهیونیستی»).
+    """
+    from reader.core.ner.gazetteers import _gaz_key, place_names
+
+    out = list(tags)
+    places = place_names()
+    for kind, a, b in _chunks(tags):
+        if kind != "ORG" or a == 0 or keys[a - 1] not in ROLE_TITLES or keys[a] not in PORTFOLIO_WORDS:
+            continue
+        j = a
+        while j < b and keys[j] in PORTFOLIO_WORDS:
+            out[j] = "O"
+            j += 1
+        if j == b:
+            continue
+        tail = "LOC" if _gaz_key("".join(keys[j:b])) in places else "ORG"
+        out[j] = f"B-{tail}"
+        out[j + 1 : b] = [f"I-{tail}"] * (b - j - 1)
+    return out
+
+
 def propagate(
     sentences: Sequence[Sequence[str]],
     tags: Sequence[Sequence[str]],
     lexicon: Lexicon | None,
     first_names: frozenset[str] = frozenset(),
+    offices: bool = True,
 ) -> list[list[str]]:
     """``tags`` with names tagged somewhere in the document tagged wherever else they stand untagged.
 
     ``first_names`` (folded): a person tagged by a first name alone («فاطمه») spreads
-    although the name is a common word, because the tagger called it a person.
+    although the name is a common word, because the tagger called it a person. ``offices``: an
+    office's portfolio after a title is a role, not an organisation (``office_roles``).
     """
     keys = [[feature_key(t) for t in s] for s in sentences]
-    tags = [correct(k, t) for k, t in zip(keys, tags)]
+    tags = [office_roles(k, correct(k, t)) if offices else correct(k, t) for k, t in zip(keys, tags)]
     votes: dict[tuple[str, ...], Counter[str]] = {}
     for s_keys, s_tags in zip(keys, tags):
         for kind, a, b in _chunks(s_tags):

@@ -1,4 +1,5 @@
-"""Reading PEYMA-style files: one ``token|tag`` per line, a blank line between sentences."""
+"""Reading tagged corpora: one ``token|tag`` (PEYMA) or ``token<TAB>tag`` (NSURL) per line, a blank
+line between sentences."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ def convert_tag(tag: str) -> str:
 
 
 def read_tagged(path: Path | str) -> list[TaggedSentence]:
-    """All sentences of a tagged file; the last ``|`` splits token from tag (tokens may hold spaces)."""
+    """All sentences of a tagged file; the last tab, else the last ``|``, splits token from tag
+    (tokens may hold spaces)."""
     sentences: list[TaggedSentence] = []
     current: TaggedSentence = []
     with open(path, encoding="utf-8") as handle:
@@ -28,7 +30,9 @@ def read_tagged(path: Path | str) -> list[TaggedSentence]:
                     sentences.append(current)
                     current = []
                 continue
-            token, sep, tag = line.rpartition("|")
+            token, sep, tag = line.rpartition("\t")
+            if not sep:
+                token, sep, tag = line.rpartition("|")
             if not sep:
                 raise ValueError(f"{path}: line without a tag: {line!r}")
             current.append((token, convert_tag(tag)))

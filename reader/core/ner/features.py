@@ -15,71 +15,17 @@ because feature extraction in Python, not the CRF, is what limits tagging speed.
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Iterable, Sequence
 
 from reader.core.ner import gazetteers
 
-ZWNJ = "\u200c"
+# feature_key lives in fold (which imports nothing of the package) so gazetteers can use it
+# without importing this module back; it stays importable from here.
+from reader.core.ner.fold import _PLAIN, _TABLE, ZWNJ, feature_key
 
-# Characters that only join or separate parts of one word: removed, so «روش های»,
-# «روش‌های», «روشهای» and hazm's verb joiner «آمده_است» all fold alike.
-_JOINERS = " \u200c\u200d\u200b\u00a0_ـ\u2009\u202f\ufeff\u200e\u200f"
-
-_LETTERS = {
-    "ي": "ی", "ى": "ی", "ې": "ی", "ۍ": "ی", "ێ": "ی",
-    "ك": "ک", "ڪ": "ک",
-    "ة": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه", "ہ": "ه", "ۂ": "ه",
-    "أ": "ا", "إ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
-    "ؤ": "و",
-    "٪": "%", "٫": ".", "٬": ",",
-}
-_DIGITS = "0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩"
-
-
-def _build_table() -> dict[int, str | None]:
-    table: dict[int, str | None] = {ord(k): v for k, v in _LETTERS.items()}
-    for index, digit in enumerate(_DIGITS):
-        table[ord(digit)] = str(index % 10)
-    for joiner in _JOINERS:
-        table[ord(joiner)] = None
-    return table
-
-
-_TABLE = _build_table()
-# Words made only of these characters fold by ``translate`` alone (NFKD leaves them as they are).
-_PLAIN = re.compile("[ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیآ\u200c ]+")
-
-
-@lru_cache(maxsize=200_000)
-def feature_key(token: str) -> str:
-    """The one spelling every feature is computed from.
-
-    Joiners (space, ZWNJ, ZWJ, underscore, kashida, bidi marks) are removed,
-    Arabic letter variants map to Persian ones, diacritics (including the hamza
-    above of «هٔ») are dropped, digits of any script become ASCII, and Latin is
-    lower-cased.
-    """
-    # NFKD splits presentation forms and letters with a built-in hamza so that
-    # the mark can be dropped; NFC afterwards would rebuild «آ» from «ا» + madda,
-    # which the loop below keeps by recomposing only that one pair.
-    decomposed = unicodedata.normalize("NFKD", token)
-    out: list[str] = []
-    for ch in decomposed:
-        if ch == "\u0653" and out and out[-1] == "ا":  # madda: «آ» is a letter, not a diacritic
-            out[-1] = "آ"
-            continue
-        if unicodedata.combining(ch):
-            continue
-        out.append(ch)
-    folded = "".join(out).translate(_TABLE).lower()
-    # NFKD turned «ی» with hamza («ئ») into «ی» + mark; that keeps «ئ» and «ی» apart no more,
-    # which is intended: news text writes «رئیس» and «رییس» both.
-    return folded
-
+__all__ = ["ZWNJ", "FeatureConfig", "FeatureExtractor", "Lexicon", "feature_key", "hazm_lexicon", "stem"]
 
 # ----------------------------------------------------------------------------- word lists
 
@@ -166,13 +112,13 @@ def stem(key: str) -> str:
 
 ALL_GROUPS = (
     "word", "affix", "shape", "context", "wide", "bigram", "lexicon", "stem", "gazetteer", "title", "document",
-    "cluster", "orghead", "quote", "orgtail", "firstname", "conj",
+    "cluster", "orghead", "quote", "orgtail", "firstname", "conj", "freq",
 )
 # Groups of the shipped model: "wide" (neighbour affixes, ±3 words), "cluster"
 # (word2vec k-means classes, see ``clusters``), "quote" (inside «...»), "firstname" (a
 # Persian first name, on the word and its neighbours) and "conj" (a rare word after an
 # organisation head, a title or a first name) did not raise dev F1 (resources/models/ner.md).
-DEFAULT_GROUPS = frozenset(ALL_GROUPS) - {"wide", "cluster", "quote", "firstname", "conj"}
+DEFAULT_GROUPS = frozenset(ALL_GROUPS) - {"wide", "cluster", "quote", "firstname", "conj", "freq"}
 # PEYMA marks no article boundaries but runs in article order: blocks of this many
 # sentences stand in for an article when training (the app passes real articles).
 ARTICLE_WINDOW = 30
@@ -247,10 +193,13 @@ class FeatureExtractor:
     """
 
     def __init__(
-        self, config: FeatureConfig | None = None, clusters: dict[str, tuple[str, ...]] | None = None
+        self, config: FeatureConfig | None = None, clusters: Mapping[str, tuple[str, ...]] | None = None
     ) -> None:
         self.config = config or FeatureConfig()
-        self._clusters = clusters if clusters is not None and self.config.has("cluster") else {}
+        # The word-class table (``clusters``): cluster ids per granularity, then a frequency bin.
+        self._table = clusters or {}
+        self._clusters = bool(self._table) and self.config.has("cluster")
+        self._freq = bool(self._table) and self.config.has("freq")
         self._heads = self.config.org_heads if self.config.has("orghead") else frozenset()
         self._tails = self.config.org_tails if self.config.has("orgtail") else frozenset()
         self._first = self.config.first_names if self.config.has("firstname") else frozenset()
@@ -377,13 +326,21 @@ class FeatureExtractor:
                 near.append("pos=" + entry[0])
         if cfg.has("stem") and len(key) > 2:
             feats.append("st=" + stem(key))
-        ids = self._clusters.get(key)
-        if ids is not None:
-            for level, cid in enumerate(ids):
-                feats.append(f"c{level}={cid}")
-            near.append(f"c1={ids[1] if len(ids) > 1 else ids[0]}")
-        elif self._clusters:
-            feats.append("c=none")
+        if self._clusters or self._freq:
+            row = self._table.get(key)
+            if self._clusters:
+                # Fields: one cluster id per granularity (coarse to fine), then the frequency bin.
+                if row is not None and row[0] != "-":
+                    for level, cid in enumerate(row[:-1]):
+                        feats.append(f"c{level}={cid}")
+                    near.append(f"c1={row[1] if len(row) > 2 else row[0]}")
+                else:
+                    feats.append("c=none")
+                    near.append("c=none")
+            if self._freq:
+                fbin = row[-1] if row is not None else "-"
+                feats.append("fw=" + fbin)
+                near.append("fw=" + fbin)
         if key in self._heads:
             feats.append("oh")
             near.append("oh")

@@ -7,8 +7,10 @@ the training data, because such lists overfit. Place names span several tokens
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
+
+from reader.core.ner.fold import feature_key
 
 MAX_TOKENS = 5
 
@@ -22,8 +24,6 @@ def _gaz_key(folded: str) -> str:
 def place_names() -> dict[str, str]:
     """Folded place name (joiners removed) → kind: ``country``, ``region`` or ``city``."""
     import babel
-
-    from reader.core.ner.features import feature_key
 
     locale = babel.Locale("fa")
     names: dict[str, str] = {}
@@ -92,8 +92,6 @@ def first_names() -> frozenset[str]:
     model's side file, so tagging does not read the package. Names that are also place
     names («ایران») are left out: in news text they are the place.
     """
-    from reader.core.ner.features import feature_key
-
     names: set[str] = set()
     for part in ("male_fa.txt", "female_fa.txt"):
         for line in _persian_names_file(part):

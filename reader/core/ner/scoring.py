@@ -8,8 +8,8 @@ counts only if its span and type both match a gold chunk exactly.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 
 def chunks(tags: Sequence[str]) -> list[tuple[str, int, int]]:

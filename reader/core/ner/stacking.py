@@ -15,7 +15,7 @@ builds the first-stage features once.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from reader.core.ner.scoring import chunks
 

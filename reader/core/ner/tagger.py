@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 from reader.core.resources import resource_path
 
@@ -58,7 +59,7 @@ def save_stage2_keep(model: Path, keep: Sequence[str] | None) -> None:
         side.write_text(json.dumps({"keep": list(keep)}, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def save_config(model: Path, config: "FeatureConfig") -> None:
+def save_config(model: Path, config: FeatureConfig) -> None:
     data: dict[str, Any] = {"groups": sorted(config.groups), "scheme": config.scheme}
     if config.org_heads:
         data["org_heads"] = sorted(config.org_heads)
@@ -69,7 +70,7 @@ def save_config(model: Path, config: "FeatureConfig") -> None:
     config_path(model).write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def load_config(model: Path) -> "FeatureConfig":
+def load_config(model: Path) -> FeatureConfig:
     from reader.core.ner.features import FeatureConfig
 
     side = config_path(model)
@@ -112,7 +113,7 @@ class NerTagger:
     Thread-safe: one call at a time uses the shared feature cache.
     """
 
-    def __init__(self, extractor: "FeatureExtractor") -> None:
+    def __init__(self, extractor: FeatureExtractor) -> None:
         self._extractor = extractor
         self._bilou = extractor.config.scheme == "bilou"
         self._lock = threading.Lock()
@@ -121,6 +122,8 @@ class NerTagger:
         # While stage 1 tags an article, the feature lists it built, for stage 2 to extend.
         self._captured: list[list[list[bytes]]] | None = None
         self._keep: tuple[bytes, ...] | None = None
+        # Whether the document pass takes an office's portfolio after a title as a role (measured switch).
+        self.offices = True
 
     def _stage1_features(self, sentences: Sequence[Sequence[str]]) -> list[list[list[bytes]]]:
         # The stage-1 SequenceTagger's data_maker.
@@ -135,7 +138,7 @@ class NerTagger:
         return self._stage2 is not None
 
     @classmethod
-    def load(cls, path: Path | None = None, *, stacked: bool = True) -> "NerTagger":
+    def load(cls, path: Path | None = None, *, stacked: bool = True) -> NerTagger:
         """Open a trained model (default: the shipped one); hazm is imported only now.
 
         Its second stage (``stage2_path``) is used when present, unless ``stacked`` is false.
@@ -152,10 +155,10 @@ class NerTagger:
         model = Path(path) if path is not None else default_model_path()
         if not model.is_file():
             raise FileNotFoundError(f"NER model not found: {model}")
-        from reader.core.ner.clusters import clusters_path, load_clusters
+        from reader.core.ner.clusters import ClassTable, clusters_path
 
         config = load_config(model)
-        clusters = load_clusters(clusters_path(model)) if config.has("cluster") else None
+        clusters = ClassTable.open(clusters_path(model)) if config.has("cluster") or config.has("freq") else None
         tagger = cls(FeatureExtractor(config, clusters))
         tagger._tagger = SequenceTagger(model=str(model), data_maker=tagger._stage1_features)
         second = stage2_path(model)
@@ -176,7 +179,9 @@ class NerTagger:
         tags = self._tag_sentences(sentences)
         if not document:
             return tags
-        return propagate(sentences, tags, self._extractor.lexicon, self._extractor.config.first_names)
+        return propagate(
+            sentences, tags, self._extractor.lexicon, self._extractor.config.first_names, offices=self.offices
+        )
 
     def _tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         with self._lock:

@@ -1,4 +1,4 @@
-"""Train the shipped NER model on PEYMA and print its dev scores.
+"""Train the shipped NER model on PEYMA + NSURL and print its scores on both dev sets.
 
     python -m reader.core.ner.train            # train split → resources/models/ner.crfsuite
     python -m reader.core.ner.train --drop gazetteer --out /tmp/x.crfsuite   # an ablation
@@ -12,18 +12,17 @@ with this package's feature extractor as its ``data_maker``.
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
+from reader.core.ner.clusters import FAWIKI_VOCAB, HAMSHAHRI
 from reader.core.ner.corpus import TaggedSentence, read_tagged
 from reader.core.ner.features import ALL_GROUPS, ARTICLE_WINDOW, FeatureConfig, FeatureExtractor
 from reader.core.ner.scoring import Report, evaluate
 from reader.core.ner.tagger import NerTagger, default_model_path, save_config, to_bilou
-
-# ../shared beside the checkout holds the corpus; the app itself never reads it.
-SHARED_PEYMA = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "peyma"
 
 # Chosen on dev: c1 (L1) prunes features so the model stays a few MB.
 DEFAULT_C1 = 0.1
@@ -115,13 +114,21 @@ def train_model(
     c2: float = DEFAULT_C2,
     iterations: int = DEFAULT_ITERATIONS,
     verbose: bool = False,
+    clusters: dict[str, tuple[str, ...]] | None = None,
+    unlabelled: Path | None = HAMSHAHRI,
+    vocab: Path | None = FAWIKI_VOCAB,
 ) -> NerTagger:
-    """Train a CRF on tagged sentences, write it to ``out`` and return it loaded."""
-    from hazm import SequenceTagger
+    """Train a CRF on tagged sentences, write it to ``out`` and return it loaded.
 
+    With the "cluster" or "freq" group, ``clusters`` is the word-class table to use; when
+    None it is built (``clusters.build_table``) from ``unlabelled`` text, the training
+    tokens and ``vocab``'s counts. Either way it is written beside the model.
+    """
     from dataclasses import replace
 
-    from reader.core.ner.clusters import build_clusters, clusters_path, save_clusters
+    from hazm import SequenceTagger
+
+    from reader.core.ner.clusters import build_table, clusters_path, save_clusters
 
     config = config or FeatureConfig()
     if config.has("orghead") and not config.org_heads:
@@ -132,11 +139,15 @@ def train_model(
         # The consistency pass uses them whether or not the CRF has the feature group.
         config = replace(config, first_names=person_first_names(sentences))
     out.parent.mkdir(parents=True, exist_ok=True)
-    clusters = None
-    if config.has("cluster"):
-        # Unlabelled use of the training tokens only; rebuilt with the model, same seed.
-        clusters = build_clusters([[tok for tok, _ in s] for s in sentences])
-        save_clusters(clusters_path(out), clusters)
+    table_path = clusters_path(out)
+    if config.has("cluster") or config.has("freq"):
+        if clusters is None:
+            # Vectors over Hamshahri + the training tokens (labels unused), rebuilt with the model.
+            clusters = build_table([[tok for tok, _ in s] for s in sentences], unlabelled=unlabelled, vocab=vocab)
+        save_clusters(table_path, clusters)
+    else:
+        clusters = None
+        table_path.unlink(missing_ok=True)
     extractor = FeatureExtractor(config, clusters)
     hazm_tagger = SequenceTagger(data_maker=extractor.sentences)
     if config.scheme == "bilou":
@@ -167,7 +178,7 @@ def fold_bounds(n_sentences: int, folds: int) -> list[tuple[int, int]]:
     if blocks < folds or folds < 2:
         raise ValueError(f"{n_sentences} sentences make fewer than {folds} blocks of {ARTICLE_WINDOW}")
     edges = [min(round(blocks * k / folds) * ARTICLE_WINDOW, n_sentences) for k in range(folds + 1)]
-    return list(zip(edges, edges[1:]))
+    return list(itertools.pairwise(edges))
 
 
 def cross_predict(
@@ -237,9 +248,10 @@ def train_stage2(
     """
     from hazm import SequenceTagger
 
+    from reader.core.ner.clusters import clusters_path, load_clusters
     from reader.core.ner.tagger import load_config, save_stage2_keep, stage2_path
 
-    extractor = FeatureExtractor(load_config(model))
+    extractor = FeatureExtractor(load_config(model), load_clusters(clusters_path(model)))
     labelled = [
         [((tok, first), gold) for (tok, gold), first in zip(s, p)] for s, p in zip(sentences, predicted)
     ]
@@ -273,11 +285,37 @@ def score(tagger: NerTagger, sentences: Sequence[TaggedSentence], consistency: b
     return evaluate([[tag for _, tag in s] for s in sentences], predicted)
 
 
+def report_dev(tagger: NerTagger, dev: dict[str, list[TaggedSentence]]) -> None:
+    """Print per-type strict P/R/F1 on each dev set, CRF alone and with the consistency pass."""
+    for name, sentences in dev.items():
+        started = time.perf_counter()
+        plain = score(tagger, sentences, consistency=False)
+        elapsed = time.perf_counter() - started
+        n_tokens = sum(len(s) for s in sentences)
+        full = score(tagger, sentences)
+        print(f"\n{name}: {len(sentences)} sentences, {n_tokens} tokens, CRF alone tagged at "
+              f"{n_tokens / elapsed:,.0f} tokens/s (cold cache)")
+        print(f"{name}, CRF alone (no document-consistency pass):")
+        print(plain.table())
+        print(f"{name}, with document consistency over {ARTICLE_WINDOW}-sentence pseudo-articles (as the app tags):")
+        print(full.table())
+        print(f"{name} summary: alone PER+LOC+ORG {plain.micro(['PER', 'LOC', 'ORG']).f1:.4f} all "
+              f"{plain.micro().f1:.4f}; +cons PER+LOC+ORG {full.micro(['PER', 'LOC', 'ORG']).f1:.4f} "
+              f"all {full.micro().f1:.4f}", flush=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from reader.core.ner.datasets import NSURL_TRAIN, PEYMA_DIR, load_splits
+
     parser = argparse.ArgumentParser(prog="python -m reader.core.ner.train", description=__doc__.split("\n")[0])
-    parser.add_argument("--train", type=Path, default=SHARED_PEYMA / "train.txt")
-    parser.add_argument("--dev", type=Path, default=SHARED_PEYMA / "dev.txt")
+    parser.add_argument("--train", type=Path, default=PEYMA_DIR / "train.txt", help="PEYMA-format training file")
+    parser.add_argument("--dev", type=Path, default=PEYMA_DIR / "dev.txt", help="PEYMA-format dev file")
+    parser.add_argument("--nsurl", type=Path, default=NSURL_TRAIN, help="NSURL file, cut into train and dev")
+    parser.add_argument("--no-nsurl", action="store_true", help="train on PEYMA alone (NSURL dev still scored)")
     parser.add_argument("--out", type=Path, default=default_model_path())
+    parser.add_argument("--clusters", type=Path, help="reuse this word-class table instead of building it")
+    parser.add_argument("--no-offices", action="store_true", help="score without the office-role rule")
+    parser.add_argument("--score", action="store_true", help="score the model at --out on both dev sets; no training")
     parser.add_argument("--c1", type=float, default=DEFAULT_C1)
     parser.add_argument("--c2", type=float, default=DEFAULT_C2)
     parser.add_argument("--iterations", type=int, default=DEFAULT_ITERATIONS)
@@ -290,11 +328,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cross-cache", type=Path, help="reuse (or write) stage-1 cross-predictions here")
     args = parser.parse_args(argv)
 
+    splits = load_splits(args.train, args.dev, args.nsurl)
+    train = splits.train
+    if args.no_nsurl:
+        train = read_tagged(args.train)
+        from reader.core.ner.datasets import drop_overlap
+
+        for sentences in splits.dev.values():
+            train, _ = drop_overlap(train, sentences)
+    print(f"train: {len(train)} sentences, {sum(len(s) for s in train)} tokens; dropped as copies of dev "
+          "sentences: " + ", ".join(f"{n} {k}" for k, n in splits.dropped.items()), flush=True)
+    if args.score:
+        loaded = NerTagger.load(args.out)
+        loaded.offices = not args.no_offices
+        report_dev(loaded, splits.dev)
+        return 0
     groups = set(args.only) if args.only is not None else set(FeatureConfig().groups)
     config = FeatureConfig(frozenset((groups | set(args.add)) - set(args.drop)), scheme=args.scheme)
-    train = read_tagged(args.train)
     started = time.perf_counter()
-    tagger = train_model(train, args.out, config, c1=args.c1, c2=args.c2, iterations=args.iterations)
+    from reader.core.ner.clusters import load_clusters
+
+    table = load_clusters(args.clusters) if args.clusters is not None else None
+    tagger = train_model(
+        train, args.out, config, c1=args.c1, c2=args.c2, iterations=args.iterations, clusters=table
+    )
     from reader.core.ner.tagger import save_stage2_keep, stage2_path
 
     # A second stage left from an earlier run would be loaded with the new first stage.
@@ -315,26 +372,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 args.cross_cache.write_text(json.dumps(predicted), encoding="utf-8")
         tagger = train_stage2(train, predicted, args.out, c1=args.c1, c2=args.c2, iterations=args.iterations)
     trained = time.perf_counter() - started
-    print(f"groups: {' '.join(sorted(config.groups))}  scheme={args.scheme} c1={args.c1} c2={args.c2} iterations={args.iterations}")
-    print(f"trained on {len(train)} sentences in {trained:.0f} s; model {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
+    print(f"groups: {' '.join(sorted(config.groups))}  scheme={args.scheme} c1={args.c1} c2={args.c2} "
+          f"iterations={args.iterations}")
+    print(f"trained in {trained:.0f} s; model {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
     if args.stack:
         second = stage2_path(args.out)
         print(f"stage 2 ({args.folds}-fold cross-predicted labels): {second} ({second.stat().st_size / 1e6:.2f} MB)")
-    if args.dev and args.dev.exists():
-        dev = read_tagged(args.dev)
-        if tagger.stacked:
-            first = NerTagger.load(args.out, stacked=False)
-            print("\ndev, stage 1 alone:", f"{score(first, dev, consistency=False).micro(['PER', 'LOC', 'ORG']).f1:.4f}",
-                  "with consistency:", f"{score(first, dev).micro(['PER', 'LOC', 'ORG']).f1:.4f}")
-        started = time.perf_counter()
-        plain = score(tagger, dev, consistency=False)
-        elapsed = time.perf_counter() - started
-        n_tokens = sum(len(s) for s in dev)
-        print(f"dev: {n_tokens} tokens tagged in {elapsed:.2f} s ({n_tokens / elapsed:,.0f} tokens/s, cold cache)")
-        print("\ndev, CRF alone (no document-consistency pass):")
-        print(plain.table())
-        print(f"\ndev, with document consistency over {ARTICLE_WINDOW}-sentence pseudo-articles (as the app tags):")
-        print(score(tagger, dev).table())
+    report_dev(tagger, splits.dev)
     return 0
 
 

@@ -84,3 +84,27 @@ def test_a_person_named_like_a_country_is_the_country() -> None:
     assert correct(keys, tags) == ["O", "B-LOC", "O", "B-LOC", "I-LOC", "O", "B-PER"]
     sentences = [["کوبا", "برد"], ["کوبا", "باخت"]]
     assert propagate(sentences, [["B-PER", "O"], ["O", "O"]], None) == [["B-LOC", "O"], ["B-LOC", "O"]]
+
+
+def test_an_office_after_a_title_is_a_role_and_its_country_a_place() -> None:
+    from reader.core.ner.consistency import office_roles
+    from reader.core.ner.features import feature_key
+
+    def run(words: str, tags: str) -> list[str]:
+        return office_roles([feature_key(w) for w in words.split()], tags.split())
+
+    assert run("وزیر خارجه آمریکا گفت", "O B-ORG I-ORG O") == ["O", "O", "B-LOC", "O"]
+    assert run("وزیر امور خارجه ژاپن", "O B-ORG I-ORG I-ORG") == ["O", "O", "O", "B-LOC"]
+    assert run("وزیر امور خارجه کشورمان", "O B-ORG I-ORG I-ORG") == ["O", "O", "O", "O"]
+    assert run("وزیر دفاع و پشتیبانی", "O B-ORG I-ORG I-ORG") == ["O", "O", "O", "O"]
+    # The ministry itself, and an organisation after a title, stay organisations.
+    assert run("سخنگوی وزارت امور خارجه ژاپن", "O B-ORG I-ORG I-ORG I-ORG") == ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG"]
+    assert run("رئیس سازمان ملل", "O B-ORG I-ORG") == ["O", "B-ORG", "I-ORG"]
+    assert run("وزارت امور خارجه", "B-ORG I-ORG I-ORG") == ["B-ORG", "I-ORG", "I-ORG"]
+
+
+def test_the_document_pass_applies_the_office_rule_unless_told_not_to() -> None:
+    sentences = [["وزیر", "خارجه", "آمریکا", "آمد"]]
+    tags = [["O", "B-ORG", "I-ORG", "O"]]
+    assert propagate(sentences, tags, None) == [["O", "O", "B-LOC", "O"]]
+    assert propagate(sentences, tags, None, offices=False) == tags

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,7 @@ def test_folds_are_contiguous_and_fall_on_article_blocks() -> None:
 
     bounds = fold_bounds(10 * ARTICLE_WINDOW + 7, 4)
     assert bounds[0][0] == 0 and bounds[-1][1] == 10 * ARTICLE_WINDOW + 7
-    assert all(b == a2 for (_, b), (a2, _) in zip(bounds, bounds[1:]))
+    assert all(b == a2 for (_, b), (a2, _) in itertools.pairwise(bounds))
     assert all(a % ARTICLE_WINDOW == 0 and b > a for a, b in bounds)
     with pytest.raises(ValueError):
         fold_bounds(ARTICLE_WINDOW, 2)

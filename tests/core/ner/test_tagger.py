@@ -88,11 +88,23 @@ def test_org_heads_come_from_multi_word_names() -> None:
 def test_cluster_table_round_trip(tmp_path: Path) -> None:
     from reader.core.ner.clusters import load_clusters, save_clusters
 
-    table = {"تهران": ("1", "a", "3f"), "کرج": ("1", "b", "40")}
+    table = {"تهران": ("1", "a", "3f", "9"), "کرج": ("1", "b", "40", "-")}
     path = tmp_path / "c.tsv"
     save_clusters(path, table)
     assert load_clusters(path) == table
     assert load_clusters(tmp_path / "absent.tsv") == {}
+
+
+def test_class_table_looks_up_what_the_dict_holds(tmp_path: Path) -> None:
+    from reader.core.ner.clusters import ClassTable, save_clusters
+
+    # A word that is a prefix of another, and characters that sort around the tab.
+    table = {"تهران": ("1", "9"), "تهرانی": ("2", "-"), "a": ("3", "4"), "a!": ("5", "6"), "ab": ("7", "8")}
+    save_clusters(tmp_path / "c.tsv", table)
+    lookup = ClassTable.open(tmp_path / "c.tsv")
+    assert dict(lookup) == table and len(lookup) == 5
+    assert lookup.get("تهر") is None and lookup.get("تهرانیها") is None
+    assert len(ClassTable.open(tmp_path / "absent.tsv")) == 0
 
 
 def test_org_tails_come_from_multi_word_names_but_not_places() -> None:
@@ -113,3 +125,53 @@ def test_first_names_that_are_mostly_common_words_are_left_out() -> None:
     # Never in the split: kept when hazm calls it rare («آتوسا»), not when frequent («غزل»).
     assert "آتوسا" in names
     assert "غزل" not in names
+
+
+def _toy_corpus() -> list[list[str]]:
+    import random
+
+    rng = random.Random(7)
+    people, places = ["دارسی", "ناکس", "کریمی", "احمدی"], ["تهران", "شیراز", "کرج", "تبریز"]
+    return [
+        [rng.choice(("آقای", "خانم")), rng.choice(people), "به", rng.choice(places), rng.choice(("رفت", "آمد")), "."]
+        for _ in range(300)
+    ]
+
+
+def test_cluster_builder_is_deterministic_on_a_fixed_seed(tmp_path: Path) -> None:
+    from reader.core.ner.clusters import build_clusters, build_table, save_clusters
+
+    corpus = _toy_corpus()
+    first = build_clusters(corpus, granularities=(2, 4), seed=5)
+    assert first == build_clusters(corpus, granularities=(2, 4), seed=5)
+    assert set(first) >= {"دارسی", "تهران", "به"} and all(len(ids) == 2 for ids in first.values())
+    # The shipped table (clusters + frequency bins) is the same bytes on a second build.
+    vocab = tmp_path / "vocab.txt"
+    vocab.write_text("تهران 120000\nدارسی 40\nنادر 3\n", encoding="utf-8")
+    paths = []
+    for name in ("a.tsv", "b.tsv"):
+        table = build_table(corpus, unlabelled=None, vocab=vocab, seed=5)
+        save_clusters(tmp_path / name, table)
+        paths.append((tmp_path / name).read_bytes())
+    assert paths[0] == paths[1]
+    assert table["تهران"][-1] == "10" and table["دارسی"][-1] == "3"  # int(2·log10(count))
+    assert "نادر" not in table  # under FREQ_MIN_COUNT and no vector
+
+
+def test_training_with_word_classes_round_trips(tmp_path: Path) -> None:
+    from reader.core.ner.clusters import clusters_path
+    from reader.core.ner.train import train_model
+
+    corpus = read_tagged(FIXTURE)
+    model = tmp_path / "tiny.crfsuite"
+    config = FeatureConfig(frozenset({"word", "context", "cluster", "freq"}))
+    vocab = tmp_path / "vocab.txt"
+    vocab.write_text("تهران 120000\nسازمان 90000\n", encoding="utf-8")
+    trained = train_model(corpus * 3, model, config, c1=0.0, c2=0.01, iterations=50, unlabelled=None, vocab=vocab)
+    assert clusters_path(model).is_file()
+    sentences = [[tok for tok, _ in s] for s in corpus]
+    loaded = NerTagger.load(model)
+    assert loaded.tag(sentences) == trained.tag(sentences) == [[tag for _, tag in s] for s in corpus]
+    # Dropping the groups again removes the stale table.
+    train_model(corpus * 3, model, FeatureConfig(frozenset({"word"})), c1=0.0, c2=0.01, iterations=20)
+    assert not clusters_path(model).exists()
