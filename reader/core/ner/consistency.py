@@ -41,9 +41,12 @@ def _rare(key: str, lexicon: Lexicon | None) -> bool:
     return entry is None or entry[1] <= RARE_BAND
 
 
-def correct(keys: Sequence[str], tags: Sequence[str]) -> list[str]:
+def correct(keys: Sequence[str], tags: Sequence[str], lexicon: Lexicon | None = None) -> list[str]:
     """One sentence's tags with a "person" whose whole name is a CLDR place name («کوبا»)
     made the place: PEYMA's training split tags such names as places in 2,699 of 2,705 cases.
+
+    With ``lexicon``, a person's name first loses a leading word hazm lists as a preposition
+    («وارد ولادیوستوک»: "entered Vladivostok"), which no name begins with.
     """
     from reader.core.ner.gazetteers import _gaz_key, place_names
 
@@ -52,6 +55,12 @@ def correct(keys: Sequence[str], tags: Sequence[str]) -> list[str]:
     for kind, a, b in _chunks(tags):
         if kind != "PER":
             continue
+        if lexicon is not None and b - a >= 2:
+            entry = lexicon.lookup(keys[a])
+            if entry is not None and "P" in entry[0].split("+"):
+                out[a] = "O"
+                a += 1
+                out[a] = "B-PER"
         if _gaz_key("".join(keys[a:b])) in places:
             out[a] = "B-LOC"
             out[a + 1 : b] = ["I-LOC"] * (b - a - 1)
@@ -122,7 +131,9 @@ def propagate(
     office's portfolio after a title is a role, not an organisation (``office_roles``).
     """
     keys = [[feature_key(t) for t in s] for s in sentences]
-    tags = [office_roles(k, correct(k, t)) if offices else correct(k, t) for k, t in zip(keys, tags)]
+    tags = [correct(k, t, lexicon) for k, t in zip(keys, tags)]
+    if offices:
+        tags = [office_roles(k, t) for k, t in zip(keys, tags)]
     votes: dict[tuple[str, ...], Counter[str]] = {}
     for s_keys, s_tags in zip(keys, tags):
         for kind, a, b in _chunks(s_tags):

@@ -144,6 +144,9 @@ def train_model(
         if clusters is None:
             # Vectors over Hamshahri + the training tokens (labels unused), rebuilt with the model.
             clusters = build_table([[tok for tok, _ in s] for s in sentences], unlabelled=unlabelled, vocab=vocab)
+        if not config.has("freq"):
+            # Without the bins only rows with cluster ids are ever read: ship just those.
+            clusters = {w: ids for w, ids in clusters.items() if ids[0] != "-"}
         save_clusters(table_path, clusters)
     else:
         clusters = None
