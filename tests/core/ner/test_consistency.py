@@ -113,7 +113,7 @@ def test_the_document_pass_applies_the_office_rule_unless_told_not_to() -> None:
 def test_a_person_does_not_start_with_a_preposition() -> None:
     from reader.core.ner.features import feature_key, hazm_lexicon
 
-    keys = [feature_key(w) for w in "با قطار وارد ولادیوستوک شد".split()]
+    keys = [feature_key(w) for w in ["با", "قطار", "وارد", "ولادیوستوک", "شد"]]
     tags = ["O", "O", "B-PER", "I-PER", "O"]
     # «وارد» is a preposition in hazm's lexicon; what is left is a CLDR city, so a place.
     assert correct(keys, tags, hazm_lexicon()) == ["O", "O", "O", "B-LOC", "O"]
