@@ -66,6 +66,8 @@ _ROLE_HEADS = OFFICE_TITLES | frozenset(
         "کشتی‌گیر", "وزنه‌بردار", "تنیسور", "دونده", "شناگر", "رکابزن", "بوکسور", "شطرنج‌باز", "ستاره",
     )
 )
+# Nouns whose complement takes «با»: «مبارزه با مواد مخدر», «مقابله با قاچاق».
+_WITH_NOUNS = frozenset(feature_key(w) for w in ("مبارزه", "مقابله"))
 # Light verbs: the noun right before one is part of the verb («دیدار کرد»), not of a role.
 _LIGHT_VERBS = frozenset(
     feature_key(w)
@@ -269,6 +271,9 @@ def _title_phrase_end(sentence: Sentence, tags: Sequence[str], head: int) -> int
             continue
         if i + 1 < len(tokens) and tags[i + 1] == "O" and feature_key(tokens[i + 1].norm) in _LIGHT_VERBS:
             break  # «وزیر دفاع روسیه | دیدار کرد»
+        if key == "با" and feature_key(tokens[i - 1].norm) in _WITH_NOUNS and i + 1 < len(tokens):
+            i += 1  # «ستاد مبارزه با مواد مخدر»: «با» belongs to the noun before it
+            continue
         if key in _PHRASE_STOPS or not key.isalpha() or _looks_verbal(key) or not _nominal(lexicon, tokens[i].norm):
             break
         i += 1

@@ -37,6 +37,7 @@ class EntityMention:
     start: int
     end: int
     entity: Entity
+    kind: str = "name"  # how the mention names the entity: name, title or pronoun
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class Clauses:
                 if 0 <= span.start < span.end <= self.n:
                     old = mentions.get(span.start)
                     if old is None or span.end > old.end:
-                        mentions[span.start] = EntityMention(span.start, span.end, entity)
+                        mentions[span.start] = EntityMention(span.start, span.end, entity, span.kind)
         self.mentions = [mentions[k] for k in sorted(mentions)]
         self.mention_starts = [m.start for m in self.mentions]
         self.mention_at = mentions

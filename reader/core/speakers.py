@@ -71,6 +71,16 @@ class SpeakerFinder(Clauses):
         self._verb_cache: dict[int, Speaker | None] = {}
 
     def _speaker(self, mention: EntityMention) -> Speaker:
+        if mention.kind == "title":
+            # «ولادیمیر پوتین، رئیس‌جمهور روسیه … گفت»: the name before the apposition names him.
+            _lo, before = self._trimmed(max(0, mention.start - 4), mention.start)
+            if before > 0 and self.f[before - 1] in "،,":
+                _lo, name_end = self._trimmed(max(0, before - 4), before - 1)
+                while name_end > 0 and self.f[name_end - 1] in "»\"”":
+                    name_end -= 1
+                name = self.mention_end.get(name_end)
+                if name is not None and name.entity.id == mention.entity.id:
+                    mention = name
         return Speaker(mention.entity.id, self.text[mention.start : mention.end])
 
     def _subject(self, lo: int, hi: int) -> Speaker | None:

@@ -68,3 +68,11 @@ def test_a_name_in_guillemets_after_ba_is_not_a_quote_even_untagged() -> None:
 def test_this_ministrys_spokesman_keeps_his_words() -> None:
     _entities, found, _text = quotes("سخنگوی این وزارتخانه گفت: «مذاکرات ادامه دارد.»")
     assert [q.speaker_text for q in found] == ["سخنگوی این وزارتخانه"]
+
+
+def test_after_an_adverbial_the_name_before_its_apposition_is_the_words_used() -> None:
+    got = speakers(
+        "در دیدار با خبرنگاران [ولادیمیر پوتین](PER)، رئیس‌جمهور [روسیه](LOC) خطاب به [کیم جونگ اون](PER) گفت: "
+        "«خوشحالم که شما را می‌بینم.»"
+    )
+    assert got == [("ولادیمیر پوتین", "ولادیمیر پوتین")]
