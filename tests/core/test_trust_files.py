@@ -236,7 +236,7 @@ def _heavy(size: int) -> Annotations:
 
 
 def test_a_copy_of_an_article_at_the_size_limit_reopens(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from reader.core import loading
+    from reader.core.loading import files as loading  # where MAX_BYTES is read
 
     monkeypatch.setattr(loading, "MAX_BYTES", 100_000)
     at_limit = _heavy(100_000)

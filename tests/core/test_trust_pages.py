@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core import htmltext
+from reader.core.loading import html as htmltext
 from reader.core.calendar import conversion_for
 from reader.core.document import MAX_DATE, MIN_DATE, AnnotationError, annotations_from_dict
 from reader.core.export import _persian as fa
@@ -156,7 +156,7 @@ def test_a_hundred_thousand_unmatched_close_tags_are_read_in_one_pass() -> None:
     import sys
 
     code = (
-        "from reader.core import htmltext\n"
+        "from reader.core.loading import html as htmltext\n"
         "page = htmltext.extract('<b>' * 100_000 + '</i>' * 100_000 + '<p>متن خبر</p>')\n"
         "print(page.text)\n"
     )

@@ -10,7 +10,7 @@ import pytest
 
 from reader.core.loading import MAX_BYTES, LoadError, load_document
 
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "mehr-korea-russia.txt"
+SAMPLE = Path(__file__).resolve().parents[3] / "resources" / "samples" / "mehr-korea-russia.txt"
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
 _LATIN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
 

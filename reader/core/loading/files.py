@@ -12,8 +12,8 @@ import os
 import re
 from pathlib import Path
 
-from reader.core import htmltext, markdown
 from reader.core.document import AnnotationError, Annotations, Document, annotations_from_json, heading_blocks
+from reader.core.loading import html, markdown
 from reader.core.messages import Message, message
 
 # Larger files are refused before they are read: a news article is kilobytes, and
@@ -269,7 +269,7 @@ def _from_html(text: str, p: Path, warnings: tuple[str, ...]) -> Document:
         raise LoadError(message("damaged-copy", name=p.name, reason=exc)) from None
     if annotations is not None:
         return _annotated(annotations, p, warnings + annotations.warnings)
-    page = htmltext.extract(text)
+    page = html.extract(text)
     if not page.text.strip():
         # Only menus, footers and links: opening it as an empty article would hide that.
         raise LoadError(message("no-article-text", name=p.name))
