@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from reader.core.search import SearchIndex, next_match
+from reader.core.text.search import SearchIndex, next_match
 from reader.ui.i18n import number
 from reader.ui.tasks import TaskRunner
 

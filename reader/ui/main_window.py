@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from reader.core import editing
 from reader.core.document import Annotations, Document, Span
 from reader.core.messages import Message, warning_text
-from reader.core.search import next_match
+from reader.core.text.search import next_match
 from reader.ui import theme as themes
 from reader.ui.actions import build_menus
 from reader.ui.article_view import ArticleView

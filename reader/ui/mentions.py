@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.calendar import to_persian_digits
-from reader.core.context import kwic
 from reader.core.document import NAME, PRONOUN, TITLE, Annotations
+from reader.core.text.context import kwic
 
 SPAN_ROLE = Qt.ItemDataRole.UserRole
 KWIC_ROLE = Qt.ItemDataRole.UserRole + 1  # (left, match, right)

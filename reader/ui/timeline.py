@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.calendar import to_persian_digits
-from reader.core.context import kwic
+from reader.core.text.context import kwic
 from reader.core.document import Annotations, DateMention
 from reader.ui.converter import ConverterWidget
 from reader.ui.slices import Slicer

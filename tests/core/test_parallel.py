@@ -8,10 +8,10 @@ import multiprocessing
 import pytest
 from testdata import SAMPLE
 
-from reader.core import parallel, pipeline, text
+from reader.core import parallel, pipeline
 from reader.core.document import Document, annotations_to_json
 from reader.core.loading import load_document
-from reader.core.text import Cancelled, tokenize
+from reader.core.text import Cancelled, tokenize, tokenise
 
 pytestmark = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
 
@@ -21,7 +21,7 @@ def small_units(monkeypatch: pytest.MonkeyPatch) -> None:
     """Split even a short text, in many batches, with tag groups that straddle the split."""
     monkeypatch.setattr(parallel, "_MIN_CHARS", 0)
     monkeypatch.setattr(parallel, "_spare_cpu", lambda: True)
-    monkeypatch.setattr(text, "_BATCH_CHARS", 300)
+    monkeypatch.setattr(tokenise, "_BATCH_CHARS", 300)
     monkeypatch.setattr(pipeline, "_TAG_BATCH", 7)
 
 

@@ -289,7 +289,7 @@ def test_ctrl_equals_zooms_with_no_article_open(qtbot, make_window):
 def test_a_long_texts_find_index_is_built_on_the_task_runner(qtbot, make_window, monkeypatch):
     import threading
 
-    from reader.core import search
+    from reader.core.text import search
     from reader.ui import find
 
     built_in: list[bool] = []

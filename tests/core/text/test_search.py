@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, strategies as st
 
-from reader.core.search import SearchIndex, fold_query, next_match
+from reader.core.text.search import SearchIndex, fold_query, next_match
 
 SAMPLE = "یون سوک یول، رئیسجمهور کره جنوبی؛ رئیس جمهور روسیه و رئیس\u200cجمهور آمریكا. كيم جونگ اون ۱۳ سپتامبر"
 

@@ -2,7 +2,7 @@
 
 from hypothesis import given, strategies as st
 
-from reader.core.context import ELLIPSIS, kwic, sentence_bounds
+from reader.core.text.context import ELLIPSIS, kwic, sentence_bounds
 
 TEXT = "اولین جمله است. دومی «نقل قول است.» سومی؟ چهارمی\nپنجمی"
 

@@ -13,7 +13,7 @@ import bisect
 import unicodedata
 from dataclasses import dataclass
 
-from reader.core.text import ZWJ, ZWNJ, fold, snap
+from reader.core.text.chars import ZWJ, ZWNJ, fold, snap
 
 _SKIPPED = frozenset(" " + ZWNJ + ZWJ + "ـ" + "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\ufeff")
 # Alef and hamza carriers a reader types interchangeably: «رئیس» and «رییس» are one word in the

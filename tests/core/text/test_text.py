@@ -7,20 +7,12 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core import text as text_module
-from reader.core.text import (
-    _FOLD_TABLE,
-    ZWNJ,
-    _key_table_now,
-    _Translator,
-    align,
-    fold,
-    fold_key,
-    normalize,
-    snap,
-    tokenize,
-    warm_up,
-)
+from reader.core.text import ZWNJ, fold, fold_key, normalize, snap, tokenize, warm_up
+from reader.core.text import align as align_module
+from reader.core.text import chars
+from reader.core.text.align import _key_table_now, align
+from reader.core.text.chars import _FOLD_TABLE, _Translator
+from reader.core.text.normalise import _Hazm
 
 # Pieces real Persian news text is made of, including the messy ones.
 _PIECES = [
@@ -131,7 +123,7 @@ _TABLE_CHARS = st.sampled_from(sorted({chr(code) for code in _FOLD_TABLE} | set(
 def test_translators_agree_with_str_translate(raw: str) -> None:
     warm_up()
     key_table = _key_table_now()
-    assert text_module._key_translate(raw) == raw.translate(key_table)
+    assert align_module._key_translate(raw) == raw.translate(key_table)
     assert fold(raw) == raw.translate(_FOLD_TABLE)
     assert _Translator({})(raw) == raw
     # A table that deletes or expands falls back to str.translate itself.
@@ -148,14 +140,14 @@ def test_fold_of_a_long_text_is_the_same_in_pieces() -> None:
 @given(any_text | st.text(st.sampled_from("0123456789%٠١٢٣٤٥٦٧٨٩يكىة“” \n\u200cﻻﮐﯾ"), max_size=30))
 def test_normalize_is_hazms_own(raw: str) -> None:
     warm_up()
-    hazm = text_module._Hazm.get()
+    hazm = _Hazm.get()
     assert hazm.normalize(raw) == hazm.normalizer.normalize(raw)
 
 
 def _reference_align(original: str, normalized: str, base: int = 0) -> tuple[list[int], list[int]]:
     """``align`` as first written, a character or a fixed run at a time: the faster one must agree."""
-    text_module._key_table_now()
-    ok, nk = original.translate(text_module._key_table), normalized.translate(text_module._key_table)
+    _key_table_now()
+    ok, nk = original.translate(align_module._key_table), normalized.translate(align_module._key_table)
     n_orig, n_norm = len(original), len(normalized)
     starts, ends = [0] * n_norm, [0] * n_norm
     i = j = 0
@@ -170,15 +162,15 @@ def _reference_align(original: str, normalized: str, base: int = 0) -> tuple[lis
             if i < n_orig and ok[i] == nk[j]:
                 starts[j], ends[j] = base + i, base + i + 1
                 i, j = i + 1, j + 1
-            elif i < n_orig and (text_module.is_droppable(original[i]) or (i > 0 and original[i] == original[i - 1])):
-                if j > 0 and ends[j - 1] == base + i and not original[i].isspace() and original[i] not in text_module._EDGE_FORMAT:
+            elif i < n_orig and (chars.is_droppable(original[i]) or (i > 0 and original[i] == original[i - 1])):
+                if j > 0 and ends[j - 1] == base + i and not original[i].isspace() and original[i] not in chars._EDGE_FORMAT:
                     ends[j - 1] = base + i + 1
                 i += 1
             elif normalized[j] in " \n" + ZWNJ:
                 starts[j] = ends[j] = base + i
                 j += 1
             else:
-                a, b = text_module._resync(ok, nk, i, j)
+                a, b = align_module._resync(ok, nk, i, j)
                 for k in range(b):
                     starts[j + k] = base + i + (k * a) // b
                     ends[j + k] = base + i + ((k + 1) * a) // b
@@ -192,7 +184,7 @@ def test_align_agrees_with_its_reference(raw: str, base: int) -> None:
     warm_up()
     long = raw * 9  # runs longer than the bulk step
     for original in (raw, long):
-        normalized = text_module._Hazm.get().normalize(original)
+        normalized = _Hazm.get().normalize(original)
         assert align(original, normalized, base) == _reference_align(original, normalized, base)
 
 

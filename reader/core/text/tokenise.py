@@ -1,0 +1,193 @@
+"""Sentences and tokens of a text, each anchored by code-point offsets in the text the user sees.
+
+hazm splits the normalised copy into sentences and words; every token is mapped back
+through the alignment, so a highlight covers exactly the characters of the mention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterator, Sequence
+
+from reader.core.text.align import Normalized
+from reader.core.text.chars import _NOT_A_WORD, _PLAIN, snap
+from reader.core.text.normalise import _Hazm, normalize
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word as the tagger sees it (``norm``) and where it stands in ``Document.text``."""
+
+    text: str
+    norm: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence's extent in ``Document.text`` and its tokens."""
+
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) of every non-blank line of ``text``."""
+    start = 0
+    length = len(text)
+    while start <= length:
+        end = text.find("\n", start)
+        if end == -1:
+            end = length
+        if text[start:end].strip():
+            yield start, end
+        start = end + 1
+
+
+ProgressFn = Callable[[int, int], None]
+CancelFn = Callable[[], bool]
+
+
+class Cancelled(Exception):
+    """Raised inside core loops when the caller's cancel check says stop."""
+
+
+# Paragraphs are normalised together up to about this many characters: hazm's
+# Normalizer.normalize rebuilds two translation tables on every call (~1 ms), which
+# per paragraph costs more than the normalising itself on a long text; larger batches
+# make hazm's regexes hold the GIL long enough to freeze a window waiting on it.
+_BATCH_CHARS = 8_000
+
+
+def tokenize(
+    text: str,
+    progress: ProgressFn | None = None,
+    cancel: CancelFn | None = None,
+    batches: Sequence[tuple[int, int]] | None = None,
+) -> list[Sentence]:
+    """Split ``text`` into sentences and tokens, each anchored in ``text``.
+
+    ``progress(done, total)`` is called with character counts; ``cancel()``
+    returning true raises ``Cancelled`` between batches of paragraphs.
+    ``batches`` limits the work to some of ``batch_spans(text)`` (their sentences
+    are the same as in the whole text's result: batches are independent).
+    """
+    hazm = _Hazm.get()
+    result: list[Sentence] = []
+    total = len(text)
+    # Equal strings share one object: a long text repeats its words, and 1M tokens'
+    # separate copies of «در» and «که» cost over 100 MB.
+    shared: dict[str, str] = {}
+    for b_start, b_end in _batches(text) if batches is None else batches:
+        if cancel is not None and cancel():
+            raise Cancelled()
+        result.extend(_tokenize_batch(hazm, text, b_start, b_end, shared))
+        if progress is not None:
+            progress(b_end, total)
+    return result
+
+
+def batch_spans(text: str) -> list[tuple[int, int]]:
+    """The runs of whole paragraphs ``tokenize`` works on, each tokenised on its own."""
+    return list(_batches(text))
+
+
+def _batches(text: str) -> Iterator[tuple[int, int]]:
+    """Runs of whole paragraphs of about ``_BATCH_CHARS`` characters."""
+    start = end = -1
+    for p_start, p_end in paragraphs(text):
+        if start < 0:
+            start = p_start
+        end = p_end
+        if end - start >= _BATCH_CHARS:
+            yield start, end
+            start = -1
+    if start >= 0:
+        yield start, end
+
+
+def _tokenize_batch(hazm: _Hazm, text: str, b_start: int, b_end: int, shared: dict[str, str]) -> list[Sentence]:
+    normalized = normalize(text[b_start:b_end], b_start)
+    norm = normalized.text
+    sentences: list[Sentence] = []
+    previous_end = b_start
+    line_start = 0
+    # hazm keeps line breaks, so each line of the normalised batch is one paragraph.
+    while line_start < len(norm):
+        line_end = norm.find("\n", line_start)
+        if line_end == -1:
+            line_end = len(norm)
+        if norm[line_start:line_end].strip():
+            previous_end = _tokenize_line(hazm, text, normalized, line_start, line_end, previous_end, sentences, shared)
+        line_start = line_end + 1
+    return sentences
+
+
+# A token starting with one of these is a word: it is plain (no snapping) and survives the strip.
+_WORD_START = _PLAIN - frozenset(_NOT_A_WORD)
+
+
+def _tokenize_line(
+    hazm: _Hazm, text: str, normalized: Normalized, line_start: int, line_end: int,
+    previous_end: int, sentences: list[Sentence], shared: dict[str, str],
+) -> int:
+    norm = normalized.text
+    find = norm.find
+    starts, ends = normalized.starts, normalized.ends
+    length = len(text)
+    plain, word_start, intern = _PLAIN, _WORD_START, shared.setdefault
+    word_tokenize = hazm.words.tokenize
+    cursor = line_start
+    for sentence_text in hazm.sentences.tokenize(norm[line_start:line_end]):
+        s_at = find(sentence_text, cursor, line_end)
+        if s_at == -1:
+            s_at = cursor
+        s_end = s_at + len(sentence_text) if s_at >= cursor else cursor
+        tokens: list[Token] = []
+        t_cursor = s_at
+        for word in word_tokenize(sentence_text):
+            size = len(word)
+            w_at = find(word, t_cursor, min((s_end if s_end > t_cursor else t_cursor) + size, line_end))
+            if w_at == -1:
+                continue  # hazm rewrote it (e.g. joined parts); skip rather than guess
+            t_cursor = w_at + size
+            start = starts[w_at]
+            end = ends[t_cursor - 1]
+            if end <= start:
+                continue  # only characters hazm inserted
+            # Only a span touching a mark, joiner or format character needs snapping.
+            first = text[start]
+            if (end < length and text[end] not in plain) or first not in plain or text[end - 1] not in plain:
+                start, end = snap(text, start, end)
+                first = text[start] if start < length else ""
+            # A stray joiner or mark hazm split off is not a word, and tokens never overlap.
+            if start < previous_end:
+                start = previous_end
+                first = text[start] if start < length else ""
+            if start < end and (first in word_start or text[start:end].strip(_NOT_A_WORD)):
+                surface = text[start:end]
+                if surface == word:
+                    surface = word = intern(word, word)
+                else:
+                    surface, word = intern(surface, surface), intern(word, word)
+                tokens.append(Token(surface, word, start, end))
+                previous_end = end
+        cursor = cursor if cursor > s_end else s_end
+        if tokens:
+            sentences.append(Sentence(tokens[0].start, tokens[-1].end, tuple(tokens)))
+    return previous_end
+
+
+def sentence_of(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
+    """The sentence containing ``offset``, by binary search."""
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(sentences) and sentences[lo].start <= offset:
+        return sentences[lo]
+    return None
