@@ -129,7 +129,7 @@ def _analyse(
 
     from reader.core import parallel
     from reader.core.dates import extract_dates
-    from reader.core.entities import extract_entities
+    from reader.core.people import extract_entities
     from reader.core.people.amounts import whole_amounts, without_names_in_dates
     from reader.core.people.coref import link_mentions
     from reader.core.people.duties import roles_from_duties

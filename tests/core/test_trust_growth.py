@@ -62,7 +62,7 @@ def _sentence(words: list[str]) -> tuple[Sentence, int]:
 
 
 def test_partial_names_still_join_the_full_name_and_long_parts_do_not_explode() -> None:
-    from reader.core.entities import MAX_PART_TOKENS, _runs
+    from reader.core.people.aliases import MAX_PART_TOKENS, _runs
 
     keys = tuple(f"k{i}" for i in range(1000))
     runs = _runs(keys)

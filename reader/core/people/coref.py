@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from reader.core.document import PRONOUN, TITLE, Entity, Span
-from reader.core.entities import _apposition, _is_head, _title_before, _title_phrase_end
+from reader.core.people.roles import _apposition, _is_head, _title_before, _title_phrase_end
 from reader.core.ner.features import feature_key
 from reader.core.text import Sentence
 

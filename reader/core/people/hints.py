@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reader.core.entities import _is_head, _looks_verbal
+from reader.core.people.roles import _is_head, _looks_verbal
 from reader.core.ner.features import feature_key
 from reader.core.text import Sentence
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from testdata import marked_document
 
 from reader.core.document import NAME, PRONOUN, TITLE, Entity
-from reader.core.entities import extract_entities
+from reader.core.people import extract_entities
 from reader.core.people.coref import canonical_role, link_mentions, role_matches
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from testdata import marked_document
 
-from reader.core.entities import extract_entities
+from reader.core.people import extract_entities
 from reader.core.people.hints import guillemet_names
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from testdata import marked_document
 
-from reader.core.entities import extract_entities
+from reader.core.people import extract_entities
 
 
 def role(marked: str) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from testdata import marked_document
 
 from reader.core.document import Entity, Quote
-from reader.core.entities import extract_entities
+from reader.core.people import extract_entities
 from reader.core.people.coref import link_mentions
 from reader.core.quotes import extract_quotes
 

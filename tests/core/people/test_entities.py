@@ -7,7 +7,7 @@ from typing import Sequence
 import pytest
 from testdata import SAMPLE, SAMPLE_PEOPLE
 
-from reader.core.entities import extract_entities
+from reader.core.people import extract_entities
 from reader.core.ner.features import feature_key
 from reader.core.text import Sentence, Token
 

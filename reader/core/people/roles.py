@@ -1,28 +1,17 @@
-"""From token tags to entities: mentions, alias merging and people's roles.
+"""A person's role: an apposition after the name or a title phrase right before it.
 
-One ``Entity`` per real-world referent in a document. Mentions merge when
-their spelling differs only by ZWNJ, spacing or letter variants; a partial
-person name («پوتین») joins the one full name in the article that contains it
-(«ولادیمیر پوتین»), but not when two people share it. A person's role comes
-from an apposition after the name («بلینکن، وزیر خارجه آمریکا») or a title
-before it («رئیس‌جمهور روسیه ولادیمیر پوتین»).
-
-Matching uses the tokens' normalised forms through ``feature_key``; every text
-returned (names, roles) is a slice of the document text, as the user sees it.
+«آنتونی بلینکن، وزیر خارجه آمریکا», «مریم احمدی، دانشجوی ۲۲ ساله دانشگاه تهران»,
+«رئیس‌جمهور روسیه ولادیمیر پوتین». A title phrase is an office or occupation word and the
+ezafe chain after it, checked word by word against hazm's lexicon.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Sequence
 
-from reader.core.document import Entity, Span
 from reader.core.ner.features import OFFICE_TITLES, feature_key, hazm_lexicon
-from reader.core.ner.scoring import chunks
+from reader.core.people.mentions import Group
 from reader.core.text import Sentence
-
-# Types whose mentions merge across a document by spelling.
-_ID_PREFIX = {t: t.lower() for t in ("PER", "LOC", "ORG", "DAT", "TIM", "MON", "PCT")}
 
 _COMMAS = frozenset({"،", ",", "؛", ";"})
 # Closing marks that may stand between a name and its apposition: «سرگئی شویگو»، وزیر ...
@@ -85,144 +74,7 @@ _DEPENDENT_HEADS = frozenset(
 _ENTITY_IN_TITLE = frozenset({"LOC", "ORG"})
 
 
-@dataclass
-class _Mention:
-    kind: str
-    sentence: int
-    first: int  # token indices in the sentence, end exclusive
-    last: int
-    span: Span
-    keys: tuple[str, ...]  # folded token forms
-    key: str  # folded whole name (joiners removed, so «جونگاون» == «جونگ اون»)
-
-
-@dataclass
-class _Group:
-    kind: str
-    mentions: list[_Mention] = field(default_factory=list)
-
-    @property
-    def start(self) -> int:
-        return min(m.span.start for m in self.mentions)
-
-    def fullest(self) -> _Mention:
-        """The first of the mentions with the most tokens (then the longest folded name)."""
-        best = self.mentions[0]
-        for m in sorted(self.mentions, key=lambda m: m.span.start):
-            if (len(m.keys), len(m.key)) > (len(best.keys), len(best.key)):
-                best = m
-            elif (len(m.keys), len(m.key)) == (len(best.keys), len(best.key)) and m.span.start < best.span.start:
-                best = m
-        return best
-
-
-def extract_entities(text: str, sentences: Sequence[Sentence], tags: Sequence[Sequence[str]]) -> list[Entity]:
-    """Entities of a document from its sentences and their IOB tags, in order of first mention."""
-    if len(sentences) != len(tags):
-        raise ValueError(f"{len(sentences)} sentences but {len(tags)} tag lists")
-    mentions: list[_Mention] = []
-    for s_index, (sentence, s_tags) in enumerate(zip(sentences, tags)):
-        if len(sentence.tokens) != len(s_tags):
-            raise ValueError(f"sentence {s_index}: {len(sentence.tokens)} tokens but {len(s_tags)} tags")
-        for kind, first, last in chunks(s_tags):
-            if kind not in _ID_PREFIX:
-                continue
-            tokens = sentence.tokens[first:last]
-            keys = tuple(feature_key(t.norm) for t in tokens)
-            key = "".join(keys)
-            if not key:
-                continue
-            mentions.append(
-                _Mention(kind, s_index, first, last, Span(tokens[0].start, tokens[-1].end), keys, key)
-            )
-
-    groups = _group_by_spelling(mentions)
-    groups = _merge_partial_names(groups)
-    groups.sort(key=lambda g: g.start)
-
-    counters: dict[str, int] = {}
-    entities: list[Entity] = []
-    for group in groups:
-        counters[group.kind] = counters.get(group.kind, 0) + 1
-        best = group.fullest()
-        role = _role_of(text, sentences, tags, group) if group.kind == "PER" else None
-        entities.append(
-            Entity(
-                id=f"{_ID_PREFIX[group.kind]}-{counters[group.kind]}",
-                type=group.kind,
-                name=text[best.span.start : best.span.end],
-                role=role,
-                mentions=tuple(sorted({m.span for m in group.mentions})),
-            )
-        )
-    return entities
-
-
-def _group_by_spelling(mentions: list[_Mention]) -> list[_Group]:
-    by_key: dict[tuple[str, str], _Group] = {}
-    for mention in mentions:
-        group = by_key.setdefault((mention.kind, mention.key), _Group(mention.kind))
-        group.mentions.append(mention)
-    return list(by_key.values())
-
-
-# The longest part of a name that can stand for the whole («رضایی», «علی رضایی», «کیم جونگ اون»).
-# Bounded, so a mention the tagger made of a whole unpunctuated page (thousands of tokens of
-# «محمد رضا محمد رضا …») has a number of parts linear in its length, not quadratic, each short.
-MAX_PART_TOKENS = 4
-
-
-def _runs(keys: tuple[str, ...]) -> set[str]:
-    """Every contiguous part of a name shorter than the whole, of at most ``MAX_PART_TOKENS``, joined."""
-    n = len(keys)
-    longest = min(n - 1, MAX_PART_TOKENS)
-    return {"".join(keys[a : a + size]) for size in range(1, longest + 1) for a in range(n - size + 1)}
-
-
-def _merge_partial_names(groups: list[_Group]) -> list[_Group]:
-    """Join a person's partial name to the one fuller name in the article that contains it."""
-    people = sorted(
-        (g for g in groups if g.kind == "PER"),
-        key=lambda g: -max(len(m.keys) for m in g.mentions),
-    )
-    others = [g for g in groups if g.kind != "PER"]
-    merged: list[_Group] = []
-    lengths: list[int] = []
-    # Every part of a kept name, to the kept groups holding it: one lookup per key instead of
-    # recomputing every kept name's parts for every person (quadratic on a long text).
-    holders: dict[str, set[int]] = {}
-
-    indexed: set[tuple[int, tuple[str, ...]]] = set()
-
-    def index(at: int, mentions: list[_Mention]) -> None:
-        # Once per distinct spelling: «سلام» said 40,000 times is one name's parts, not 40,000.
-        for mention in mentions:
-            if (at, mention.keys) in indexed:
-                continue
-            indexed.add((at, mention.keys))
-            for run in _runs(mention.keys):
-                holders.setdefault(run, set()).add(at)
-
-    for group in people:
-        length = max(len(m.keys) for m in group.mentions)
-        keys = {m.key for m in group.mentions}
-        owners = {at for key in keys for at in holders.get(key, ()) if lengths[at] > length}
-        if len(owners) == 1:
-            owner = owners.pop()
-            merged[owner].mentions.extend(group.mentions)
-            index(owner, group.mentions)
-        else:
-            # No fuller name, or several people share this part: it stays its own entity.
-            merged.append(group)
-            lengths.append(length)
-            index(len(merged) - 1, group.mentions)
-    return merged + others
-
-
-# ----------------------------------------------------------------------------- roles
-
-
-def _role_of(text: str, sentences: Sequence[Sentence], tags: Sequence[Sequence[str]], group: _Group) -> str | None:
+def role_of(text: str, sentences: Sequence[Sentence], tags: Sequence[Sequence[str]], group: Group) -> str | None:
     for mention in sorted(group.mentions, key=lambda m: m.span.start):
         sentence = sentences[mention.sentence]
         s_tags = tags[mention.sentence]
