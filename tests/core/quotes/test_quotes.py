@@ -13,7 +13,7 @@ from reader.core.document import Entity, Quote, Span
 from reader.core.quotes import extract_quotes
 
 ZWNJ = "\u200c"
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "mehr-korea-russia.txt"
+SAMPLE = Path(__file__).resolve().parents[3] / "resources" / "samples" / "mehr-korea-russia.txt"
 
 
 def entity(text: str, entity_id: str, etype: str, *names: str) -> Entity:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from reader.core.document import Entity
-from reader.core.quote_lexicon import (
+from reader.core.quotes.lexicon import (
     BOUNDARY_RE,
     CLAUSE_CONJ_RE,
     DATELINE_GUARD_RE,

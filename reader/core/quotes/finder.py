@@ -25,8 +25,8 @@ import re
 from typing import Sequence
 
 from reader.core.document import Entity, Quote
-from reader.core.quote_clauses import QuoteSpan
-from reader.core.quote_lexicon import (
+from reader.core.quotes.clauses import QuoteSpan
+from reader.core.quotes.lexicon import (
     APPOSITION_RE,
     COLON_GAP,
     ROLE_WORDS,
@@ -34,7 +34,7 @@ from reader.core.quote_lexicon import (
     in_lexicon,
     is_verb_form,
 )
-from reader.core.speakers import SpeakerFinder
+from reader.core.quotes.speakers import SpeakerFinder
 from reader.core.text import Sentence, fold_key
 
 # A « left open survives paragraph breaks (multi-paragraph quotes) only this far.

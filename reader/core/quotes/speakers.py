@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from reader.core.document import Entity, Quote
-from reader.core.quote_clauses import MASK, SKIP, Clauses, EntityMention, QuoteSpan
-from reader.core.quote_lexicon import (
+from reader.core.quotes.clauses import MASK, SKIP, Clauses, EntityMention, QuoteSpan
+from reader.core.quotes.lexicon import (
     ACCORDING_RE,
     ADVERBIAL_START,
     ANAPHOR,
