@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reader.core.datetags import merge_date_tags  # noqa: E402
+from reader.core.dates import merge_date_tags  # noqa: E402
 from reader.core.ner.corpus import read_tagged  # noqa: E402
 from reader.core.ner.scoring import chunks, evaluate  # noqa: E402
 

@@ -80,7 +80,7 @@ def _fail(message: str) -> None:
 def parse_article_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
-    from reader.core.calendar import DateInputError, parse_article_date
+    from reader.core.dates.calendar import DateInputError, parse_article_date
 
     try:
         return parse_article_date(value)
@@ -499,7 +499,7 @@ def _tag(args: argparse.Namespace) -> int:
     source = normalize_newlines(source)
     lines = source.split("\n")
     sentences = read_conll_tokens(source)
-    from reader.core.datetags import merge_date_tags
+    from reader.core.dates import merge_date_tags
     from reader.core.pipeline import _get_tagger
 
     tagger = _get_tagger()

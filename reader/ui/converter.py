@@ -1,6 +1,6 @@
 """The Jalali ⇄ Gregorian date converter and the article-date picker under the timeline.
 
-All calendar arithmetic goes through ``reader.core.calendar`` (jdatetime); Qt's QCalendar
+All calendar arithmetic goes through ``reader.core.dates.calendar`` (jdatetime); Qt's QCalendar
 has a different Jalali leap rule and is never used, not even for the picker's day range.
 """
 
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.calendar import (
+from reader.core.dates.calendar import (
     JALALI_MONTHS,
     to_persian_digits,
     Conversion,

@@ -7,7 +7,7 @@ from typing import Iterator
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from reader.core.calendar import to_persian_digits
+from reader.core.dates.calendar import to_persian_digits
 from reader.core.document import Entity
 from reader.core.text import fold_key
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.calendar import to_persian_digits
+from reader.core.dates.calendar import to_persian_digits
 from reader.core.document import NAME, PRONOUN, TITLE, Annotations
 from reader.core.text.context import kwic
 

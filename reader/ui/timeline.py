@@ -5,7 +5,7 @@ geometry comes from ``layout_timeline`` (``reader.ui.timeline_layout``), a pure
 function of the markers, the widget size and a text-measuring function, so tests can
 check that no two labels overlap without painting. The converter and the
 article-date picker live in ``reader.ui.converter``. All calendar arithmetic goes
-through ``reader.core.calendar`` (jdatetime); Qt's QCalendar has a different Jalali
+through ``reader.core.dates.calendar`` (jdatetime); Qt's QCalendar has a different Jalali
 leap rule and is never used.
 """
 
@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.calendar import to_persian_digits
+from reader.core.dates.calendar import to_persian_digits
 from reader.core.text.context import kwic
 from reader.core.document import Annotations, DateMention
 from reader.ui.converter import ConverterWidget

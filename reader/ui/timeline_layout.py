@@ -4,7 +4,7 @@ each tick, marker, label and unresolved date goes, without painting.
 ``layout_timeline`` is a pure function of the markers, the widget size and a
 text-measuring function, so tests can check that no two labels overlap without a
 screen. The axis runs right to left like the text: earlier dates on the right. All
-calendar arithmetic goes through ``reader.core.calendar`` (jdatetime), never QCalendar.
+calendar arithmetic goes through ``reader.core.dates.calendar`` (jdatetime), never QCalendar.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Callable, Generator, Sequence
 
 from PySide6.QtCore import QCoreApplication, QRectF
 
-from reader.core.calendar import (
+from reader.core.dates.calendar import (
     JALALI_MONTHS,
     MAX_DATE,
     MIN_DATE,

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.loading import html as htmltext
-from reader.core.calendar import conversion_for
+from reader.core.dates.calendar import conversion_for
 from reader.core.document import MAX_DATE, MIN_DATE, AnnotationError, annotations_from_dict
 from reader.core.export import _persian as fa
 from reader.core.export.html import render_annotated_html

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from reader.core.calendar import jalali_iso
+from reader.core.dates.calendar import jalali_iso
 from reader.core.document import Annotations, DateMention, DateRange, Entity, Quote, Span
 from reader.core.resources import resource_path
 

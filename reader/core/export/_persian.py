@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reader.core.calendar import GREGORIAN_MONTHS_FA as GREGORIAN_MONTHS
-from reader.core.calendar import JALALI_MONTHS, to_persian_digits
+from reader.core.dates.calendar import GREGORIAN_MONTHS_FA as GREGORIAN_MONTHS
+from reader.core.dates.calendar import JALALI_MONTHS, to_persian_digits
 from reader.core.document import DateMention, DateRange
 from reader.core.palette import TYPE_NAMES
 

@@ -237,7 +237,7 @@ def _iso_date(value: str) -> dt.date | None:
     year, month, day = int(match[1]), int(match[2]), int(match[3])
     try:
         if year < 1700:  # no news page is that old: a Jalali year, as for --article-date
-            from reader.core.calendar import jalali_to_gregorian
+            from reader.core.dates.calendar import jalali_to_gregorian
 
             day_found = jalali_to_gregorian(year, month, day)
         else:

@@ -9,7 +9,7 @@ import jdatetime
 import pytest
 from convertdate import persian
 
-from reader.core.calendar import (
+from reader.core.dates.calendar import (
     GREGORIAN_MONTHS_FA,
     HIJRI_MONTHS,
     JALALI_MONTHS,

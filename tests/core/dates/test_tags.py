@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.datetags import merge_date_tags
+from reader.core.dates import merge_date_tags
 
 
 def tags_for(sentence: str, crf: list[str] | None = None) -> list[str]:

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from reader.core import calendar as cal
-from reader.core.date_lexicon import (
+from reader.core.dates import calendar as cal
+from reader.core.dates.lexicon import (
     FUTURE_MOD,
     FUTURE_WORDS,
     GREGORIAN_CUE,

@@ -15,8 +15,8 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from reader.core import calendar as cal
-from reader.core.date_lexicon import (
+from reader.core.dates import calendar as cal
+from reader.core.dates.lexicon import (
     BARE_BAD_G,
     BARE_OK_H,
     BARE_OK_J,
@@ -49,7 +49,7 @@ from reader.core.date_lexicon import (
     relative_year_offset,
     spelling_key,
 )
-from reader.core.date_resolve import (
+from reader.core.dates.resolve import (
     Candidate,
     Context,
     count_point,

@@ -3,14 +3,14 @@
 Every pattern runs on ``text.fold(text)`` (one form per letter, ASCII digits). A space
 inside a spelling may be written as a space, a ZWNJ or nothing; ``spelling_key`` drops
 them so a matched spelling finds its value. Month spellings come from
-``reader.core.calendar`` so the converter and the finder agree on what a month is.
+``reader.core.dates.calendar`` so the converter and the finder agree on what a month is.
 """
 
 from __future__ import annotations
 
 import re
 
-from reader.core import calendar as cal
+from reader.core.dates import calendar as cal
 
 SP = r"[ \u200c]+"
 OSP = r"[ \u200c]*"

@@ -1,7 +1,7 @@
 """DAT and TIM token tags from the date extractor, merged over a sequence tagger's output.
 
 ``khana tag --conll`` tags tokens with a CRF; dates are better found by the rule-based
-extractor in ``reader.core.dates``, so its expressions replace the CRF's DAT and TIM
+extractor in ``reader.core.dates.finder``, so its expressions replace the CRF's DAT and TIM
 chunks (measured on dev, in ``benchmarks/dat_eval.py``). Chunk boundaries follow the PEYMA corpus' convention, studied on its
 train split, rather than the extractor's own spans (``_peyma_chunks``):
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from reader.core.dates import extract_dates, mention_is_time_of_day
+from reader.core.dates.finder import extract_dates, mention_is_time_of_day
 from reader.core.text import fold
 
 _DATE_KINDS = ("date", "range", "relative")
