@@ -16,6 +16,7 @@ from reader.core.quotes.lexicon import (
     BOUNDARY_RE,
     CLAUSE_CONJ_RE,
     DATELINE_GUARD_RE,
+    HONORIFICS,
     LEADING_LINK_RE,
     PARA_RE,
     PREFIX_RE,
@@ -56,7 +57,8 @@ class Clauses:
     speech verbs, entity mentions and the words before a position.
 
     Quoted words are masked (``MASK``) once quotes are known, so nothing inside a quote
-    ends a clause outside it or becomes a speaker. ``SpeakerFinder`` builds on this.
+    ends a clause outside it or becomes a speaker. The quote finder and the speaker finder
+    both read the text through one ``Clauses``.
     """
 
     def __init__(self, text: str, entities: Sequence[Entity]) -> None:
@@ -83,15 +85,15 @@ class Clauses:
         self.said = [v for v in self.verbs if v[2] in ("speech", "statement")]
         self.said_ends = [v[1] for v in self.said]
 
-    def _para_end(self, pos: int) -> int:
+    def para_end(self, pos: int) -> int:
         i = bisect.bisect_left(self.breaks, pos)
         return self.breaks[i] if i < len(self.breaks) else self.n
 
-    def _para_start(self, pos: int) -> int:
+    def para_start(self, pos: int) -> int:
         i = bisect.bisect_left(self.breaks, pos)
         return self.breaks[i - 1] + 1 if i > 0 else 0
 
-    def _trimmed(self, start: int, end: int) -> tuple[int, int]:
+    def trimmed(self, start: int, end: int) -> tuple[int, int]:
         """``start:end`` without edge whitespace; bounded loops as quotes rarely have much."""
         f = self.f
         while start < end and (f[start].isspace() or f[start] == ZWNJ):
@@ -100,7 +102,7 @@ class Clauses:
             end -= 1
         return start, end
 
-    def _set_mask(self, spans: Sequence[QuoteSpan]) -> None:
+    def set_mask(self, spans: Sequence[QuoteSpan]) -> None:
         """Hide quoted words from clause analysis, keeping a final stop so sentences still end there."""
         parts: list[str] = []
         cursor = 0
@@ -119,42 +121,42 @@ class Clauses:
 
     # ----------------------------------------------------------------- clauses
 
-    def _words_before(self, pos: int, count: int) -> list[str]:
+    def words_before(self, pos: int, count: int) -> list[str]:
         """Up to ``count`` words right before ``pos`` in the same clause (no punctuation between)."""
         words: list[str] = []
         lo = max(0, pos - 80)
         while len(words) < count:
-            word = self._prev_token(pos, lo)
+            word = self.prev_token(pos, lo)
             if not word or not is_word(word):
                 break
             words.insert(0, word)
             pos = self.masked.rindex(word, lo, pos)
         return words
 
-    def _sentence_start(self, pos: int) -> int:
+    def sentence_start(self, pos: int) -> int:
         i = bisect.bisect_left(self.bounds, pos)
         start = self.bounds[i - 1] + 1 if i > 0 else 0
         return max(start, pos - _WINDOW)
 
-    def _sentence_end(self, pos: int) -> int:
+    def sentence_end(self, pos: int) -> int:
         i = bisect.bisect_left(self.bounds, pos)
         end = self.bounds[i] if i < len(self.bounds) else self.n
         return min(end, pos + _WINDOW)
 
-    def _verbs_between(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    def verbs_between(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
         i = bisect.bisect_left(self.verb_starts, lo)
         j = bisect.bisect_left(self.verb_starts, hi)
         return self.verbs[i:j]
 
-    def _verb_after(self, pos: int, kinds: tuple[str, ...]) -> tuple[int, int, str] | None:
-        for verb in self._verbs_between(pos, self._sentence_end(pos)):
+    def verb_after(self, pos: int, kinds: tuple[str, ...]) -> tuple[int, int, str] | None:
+        for verb in self.verbs_between(pos, self.sentence_end(pos)):
             if verb[2] in kinds and self.masked[verb[0]] != MASK:
                 return verb
         return None
 
-    def _clause_start(self, pos: int) -> tuple[int, tuple[int, int, str] | None]:
+    def clause_start(self, pos: int) -> tuple[int, tuple[int, int, str] | None]:
         """Where the clause holding ``pos`` begins, and the speech verb that ends the one before."""
-        start = self._sentence_start(pos)
+        start = self.sentence_start(pos)
         i = bisect.bisect_right(self.conj, pos) - 1
         if i >= 0 and start <= self.conj[i] <= pos:
             start = self.conj[i]
@@ -165,14 +167,14 @@ class Clauses:
             return self.said[k][1], self.said[k]
         return start, None
 
-    def _skip_prefix(self, lo: int, hi: int) -> int:
+    def skip_prefix(self, lo: int, hi: int) -> int:
         """Past punctuation, an agency prefix («به گزارش ایرنا،»), a dateline, «که»."""
         masked = self.masked
         for _ in range(4):
             while lo < hi and masked[lo] in SKIP:
                 lo += 1
             m = PREFIX_RE.match(masked, lo, hi)
-            if m and m.end() > lo and not self._person_in_dashes(lo, m.end()):
+            if m and m.end() > lo and not self.person_in_dashes(lo, m.end()):
                 lo = m.end()
                 continue
             m = LEADING_LINK_RE.match(masked, lo, hi)
@@ -182,14 +184,14 @@ class Clauses:
             break
         return lo
 
-    def _person_in_dashes(self, lo: int, hi: int) -> bool:
+    def person_in_dashes(self, lo: int, hi: int) -> bool:
         """Whether a dateline-looking prefix («تهران- ایرنا-») really opens with a person's name."""
         if DATELINE_GUARD_RE.match(self.masked, lo, hi):
             return False  # «به گزارش …،» is never a name
         mention = self.mention_at.get(lo)
         return mention is not None and mention.entity.type == "PER"
 
-    def _candidates(self, lo: int, hi: int) -> list[EntityMention]:
+    def candidates(self, lo: int, hi: int) -> list[EntityMention]:
         i = bisect.bisect_left(self.mention_starts, lo)
         out = []
         while i < len(self.mentions) and self.mentions[i].start < hi:
@@ -199,7 +201,7 @@ class Clauses:
             i += 1
         return out
 
-    def _prev_token(self, pos: int, lo: int) -> str | None:
+    def prev_token(self, pos: int, lo: int) -> str | None:
         """The word or punctuation right before ``pos``, or None at the clause start."""
         masked = self.masked
         i = pos
@@ -213,3 +215,15 @@ class Clauses:
         while j > lo and i - j < 40 and is_word(masked[j - 1]) and masked[j - 1] != ZWNJ:
             j -= 1
         return masked[j:i]
+
+    def colon_name(self, lo: int, colon: int) -> EntityMention | None:
+        """The person named alone (after an agency prefix and an honorific, if any) in ``lo:colon``."""
+        name_start, name_end = self.trimmed(lo, colon)
+        mention = self.mention_end.get(name_end)
+        if mention is None or mention.entity.type != "PER" or mention.start < name_start:
+            return None
+        lo = self.skip_prefix(name_start, mention.start)
+        honorific = HONORIFICS.match(self.masked, lo, mention.start)
+        if honorific:
+            lo = self.skip_prefix(honorific.end(), mention.start)
+        return mention if lo >= mention.start else None  # not «به گفته X:»

@@ -25,7 +25,7 @@ import re
 from typing import Sequence
 
 from reader.core.document import Entity, Quote
-from reader.core.quotes.clauses import QuoteSpan
+from reader.core.quotes.clauses import Clauses, QuoteSpan
 from reader.core.quotes.lexicon import (
     APPOSITION_RE,
     COLON_GAP,
@@ -57,17 +57,25 @@ def extract_quotes(
     as one unit, so they segment the text themselves.
     """
     del sentences
-    return _Extractor(text, entities).run()
+    clauses = Clauses(text, entities)
+    spans = QuoteFinder(clauses).find()
+    return SpeakerFinder(clauses).attribute_all(spans)
 
 
-class _Extractor(SpeakerFinder):
-    """Finds the quotes (in marks, and after «گفت:»); ``SpeakerFinder`` then attributes them."""
+class QuoteFinder:
+    """Finds the quotes: words in marks, the rest of a paragraph after «گفت:», the headline form.
 
-    # ----------------------------------------------------------------- finding quotes
+    Reads the text through ``clauses`` and leaves its mask set to the quotes found, which
+    is what the ``SpeakerFinder`` reading the same ``clauses`` needs next.
+    """
 
-    def run(self) -> list[Quote]:
+    def __init__(self, clauses: Clauses) -> None:
+        self.clauses = clauses
+
+    def find(self) -> list[QuoteSpan]:
+        """Every quote in text order, before attribution."""
         marks = self._mark_spans()
-        self._set_mask(marks)
+        self.clauses.set_mask(marks)
         linked, regions = self._colon_quotes(marks)
         quotes: list[QuoteSpan] = []
         r = 0
@@ -83,9 +91,8 @@ class _Extractor(SpeakerFinder):
             elif not self._is_name_or_title(span):
                 quotes.append(span)
         quotes.extend(regions[r:])
-        self._set_mask(quotes)
-        return self._attribute_all(quotes)
-
+        self.clauses.set_mask(quotes)
+        return quotes
 
     def _mark_spans(self) -> list[QuoteSpan]:
         """Top-level quotes in marks; nested marks belong to the quote around them."""
@@ -99,7 +106,7 @@ class _Extractor(SpeakerFinder):
         for open_pos, content_end, outer_end in raw:
             if open_pos < reach:
                 continue  # nested (or crossing) marks stay inside the outer quote
-            start, end = self._trimmed(open_pos + 1, content_end)
+            start, end = self.clauses.trimmed(open_pos + 1, content_end)
             if start < end:
                 spans.append(QuoteSpan(start, end, open_pos, outer_end))
                 reach = outer_end
@@ -112,14 +119,14 @@ class _Extractor(SpeakerFinder):
         para, para_start = 0, 0
 
         def unclosed(item: list[int]) -> None:
-            end = self._para_end(item[2])
+            end = self.clauses.para_end(item[2])
             pairs.append((item[0], end, end))
 
-        for m in re.finditer(f"[{opener}{closer}\n\u2029]", self.f):
+        for m in re.finditer(f"[{opener}{closer}\n\u2029]", self.clauses.f):
             pos, ch = m.start(), m.group()
             if ch == opener:
                 # «para one … \n«para two …» : a paragraph opening with « continues an open quote.
-                if stack and stack[-1][1] == para - 1 and pos - para_start < 8 and not self.f[para_start:pos].strip():
+                if stack and stack[-1][1] == para - 1 and pos - para_start < 8 and not self.clauses.f[para_start:pos].strip():
                     stack[-1][1], stack[-1][2] = para, para_start
                 else:
                     stack.append([pos, para, pos])
@@ -142,7 +149,7 @@ class _Extractor(SpeakerFinder):
         """ASCII "…" pairs within a paragraph; a lone " is not a quote."""
         pairs: list[tuple[int, int, int]] = []
         open_pos: int | None = None
-        for m in re.finditer('["\n\u2029]', self.f):
+        for m in re.finditer('["\n\u2029]', self.clauses.f):
             if m.group() != '"':
                 open_pos = None
             elif open_pos is None:
@@ -159,32 +166,32 @@ class _Extractor(SpeakerFinder):
         regions: list[QuoteSpan] = []
         mark_at = {s.outer_start: s for s in marks}
         mark_starts = [s.outer_start for s in marks]
-        masked = self.masked
+        masked = self.clauses.masked
         for m in re.finditer("[:：]", masked):
             colon = m.start()
-            k = bisect.bisect_right(self.said_ends, colon) - 1
-            if k < 0 or not COLON_GAP.fullmatch(masked, self.said_ends[k], colon + 1):
+            k = bisect.bisect_right(self.clauses.said_ends, colon) - 1
+            if k < 0 or not COLON_GAP.fullmatch(masked, self.clauses.said_ends[k], colon + 1):
                 headline = self._name_colon_line(colon, mark_at)
                 if headline is not None:
                     regions.append(headline)
                 continue
-            verb = self.said[k][0]
+            verb = self.clauses.said[k][0]
             if regions and regions[-1].start <= verb < regions[-1].end:
-                cut = self._sentence_start(verb)
+                cut = self.clauses.sentence_start(verb)
                 if cut <= regions[-1].start:
                     continue  # «پدرم می‌گفت: …» inside the quote is part of it
                 last = regions.pop()
-                start, end = self._trimmed(last.start, cut)
+                start, end = self.clauses.trimmed(last.start, cut)
                 if start < end:
                     regions.append(QuoteSpan(start, end, start, end, last.verb))
-            p_end = self._para_end(colon)
-            start, _ = self._trimmed(colon + 1, p_end)
-            if start == p_end and p_end < self.n:  # «وی افزود:» then the quote as the next paragraph
-                start, _ = self._trimmed(p_end + 1, self._para_end(p_end + 1))
-                p_end = self._para_end(start)
-            if start >= self.n:
+            p_end = self.clauses.para_end(colon)
+            start, _ = self.clauses.trimmed(colon + 1, p_end)
+            if start == p_end and p_end < self.clauses.n:  # «وی افزود:» then the quote as the next paragraph
+                start, _ = self.clauses.trimmed(p_end + 1, self.clauses.para_end(p_end + 1))
+                p_end = self.clauses.para_end(start)
+            if start >= self.clauses.n:
                 continue
-            if self.f[start] in _OPENERS:
+            if self.clauses.f[start] in _OPENERS:
                 if start in mark_at:
                     linked[start] = verb
                 continue
@@ -193,7 +200,7 @@ class _Extractor(SpeakerFinder):
             i = bisect.bisect_left(mark_starts, start)
             if i < len(marks) and marks[i].outer_start < end < marks[i].outer_end:
                 end = marks[i].outer_start
-            start, end = self._trimmed(start, end)
+            start, end = self.clauses.trimmed(start, end)
             if start < end:
                 regions.append(QuoteSpan(start, end, start, end, verb))
         return linked, regions
@@ -203,51 +210,51 @@ class _Extractor(SpeakerFinder):
         (the headline and lead form), to the end of the sentence: a headline run into its
         article («… تهران- ایرنا- …») must not become one long quote. Words in marks after the
         colon are left to the marks; fewer than three words («ظریف: ۲۰») are not a quote."""
-        if self.colon_name(self._para_start(colon), colon) is None:
+        if self.clauses.colon_name(self.clauses.para_start(colon), colon) is None:
             return None
-        i = bisect.bisect_right(self.bounds, colon)
-        end = self.bounds[i] + 1 if i < len(self.bounds) else self.n
-        start, end = self._trimmed(colon + 1, min(end, self._para_end(colon)))
-        if start >= end or self.f[start] in _OPENERS or start in mark_at:
+        i = bisect.bisect_right(self.clauses.bounds, colon)
+        end = self.clauses.bounds[i] + 1 if i < len(self.clauses.bounds) else self.clauses.n
+        start, end = self.clauses.trimmed(colon + 1, min(end, self.clauses.para_end(colon)))
+        if start >= end or self.clauses.f[start] in _OPENERS or start in mark_at:
             return None
-        if len(self.f[start : min(end, start + 200)].split()) < 3:
+        if len(self.clauses.f[start : min(end, start + 200)].split()) < 3:
             return None
         return QuoteSpan(start, end, start, end)
 
     def _in_a_list(self, span: QuoteSpan) -> bool:
         """«"ماناتل پارس"، "مدیا پردازش" و "دی تل"»: marks next to marks, joined by a comma or «و»."""
-        after = _LIST_AFTER.match(self.f, span.outer_end, min(self.n, span.outer_end + 8))
-        before = _LIST_BEFORE.search(self.f, max(0, span.outer_start - 8), span.outer_start)
+        after = _LIST_AFTER.match(self.clauses.f, span.outer_end, min(self.clauses.n, span.outer_end + 8))
+        before = _LIST_BEFORE.search(self.clauses.f, max(0, span.outer_start - 8), span.outer_start)
         return after is not None or before is not None
 
     def _is_name_or_title(self, span: QuoteSpan) -> bool:
         """Guillemets around a name («سرگئی شویگو») or a title (عملیات «…») rather than words said."""
-        f = self.f
+        f = self.clauses.f
         start, end = span.start, span.end
         while end > start and f[end - 1] in ".،,!?؟:؛;":
             end -= 1
         words = f[start : min(end, start + 300)].split()[:8]  # only "short or not" matters
         if not words:
             return True
-        m = self.mention_at.get(start)
+        m = self.clauses.mention_at.get(start)
         if m is not None and m.end >= end and m.end <= span.outer_end:
             return True
-        m = self.mention_at.get(span.outer_start)
+        m = self.clauses.mention_at.get(span.outer_start)
         if m is not None and m.end >= end:
             return True
-        before = self._words_before(span.outer_start, 2)
+        before = self.clauses.words_before(span.outer_start, 2)
         if len(words) <= 6 and before and in_lexicon(before[-1], TITLE_WORDS):
             return True
         if len(words) <= 4 and self._in_a_list(span):
             return True
-        if len(words) <= 4 and before and fold_key(before[-1]) == "با" and self._verb_after(
+        if len(words) <= 4 and before and fold_key(before[-1]) == "با" and self.clauses.verb_after(
             span.outer_end, kinds=("speech",)
         ) is None and not any(is_verb_form(w) for w in words):
             return True  # «با «سرگئی شویگو» دیدار کرد»: whom someone met, not words said
-        if len(words) > 3 or self._verb_after(span.outer_end, kinds=("speech", "expr")) is not None:
+        if len(words) > 3 or self.clauses.verb_after(span.outer_end, kinds=("speech", "expr")) is not None:
             return False
         if len(words) <= 2 and not any(
-            v[2] in ("speech", "statement") for v in self._verbs_between(self._sentence_start(span.outer_start), span.outer_start)
+            v[2] in ("speech", "statement") for v in self.clauses.verbs_between(self.clauses.sentence_start(span.outer_start), span.outer_start)
         ):
             # «لنوو» و «موتورولا»: a term in marks that no one is said to say; «X گفت که … یک
             # «اشتباه تاریخی» خواهد بود» is X's words.

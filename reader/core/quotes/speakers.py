@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import Sequence
 
-from reader.core.document import Entity, Quote
+from reader.core.document import Quote
 from reader.core.quotes.clauses import MASK, SKIP, Clauses, EntityMention, QuoteSpan
 from reader.core.quotes.lexicon import (
     ACCORDING_RE,
@@ -53,7 +52,7 @@ ANAPHORIC = Speaker(None, "\x00anaphor")
 _DEMONSTRATIVES = frozenset(fold_key(w) for w in ("این", "آن", "همین", "همان"))
 
 
-class SpeakerFinder(Clauses):
+class SpeakerFinder:
     """Who said each quote: the subject of the clause whose speech verb governs it.
 
     Keeps, while quotes are attributed in text order, the last person who spoke or
@@ -61,8 +60,8 @@ class SpeakerFinder(Clauses):
     issued a statement (for «در این بیانیه آمده است»).
     """
 
-    def __init__(self, text: str, entities: Sequence[Entity]) -> None:
-        super().__init__(text, entities)
+    def __init__(self, clauses: Clauses) -> None:
+        self.clauses = clauses
         # The last person who spoke or acted as a sentence subject, and its value when the
         # current sentence began: «وی/او» in a sentence points before that sentence.
         self.last = Speaker(None, None)
@@ -73,27 +72,28 @@ class SpeakerFinder(Clauses):
     def _speaker(self, mention: EntityMention) -> Speaker:
         if mention.kind == "title":
             # «ولادیمیر پوتین، رئیس‌جمهور روسیه … گفت»: the name before the apposition names him.
-            _lo, before = self._trimmed(max(0, mention.start - 4), mention.start)
-            if before > 0 and self.f[before - 1] in "،,":
-                _lo, name_end = self._trimmed(max(0, before - 4), before - 1)
-                while name_end > 0 and self.f[name_end - 1] in "»\"”":
+            clauses = self.clauses
+            _lo, before = clauses.trimmed(max(0, mention.start - 4), mention.start)
+            if before > 0 and clauses.f[before - 1] in "،,":
+                _lo, name_end = clauses.trimmed(max(0, before - 4), before - 1)
+                while name_end > 0 and clauses.f[name_end - 1] in "»\"”":
                     name_end -= 1
-                name = self.mention_end.get(name_end)
+                name = clauses.mention_end.get(name_end)
                 if name is not None and name.entity.id == mention.entity.id:
                     mention = name
-        return Speaker(mention.entity.id, self.text[mention.start : mention.end])
+        return Speaker(mention.entity.id, self.clauses.text[mention.start : mention.end])
 
     def _subject(self, lo: int, hi: int) -> Speaker | None:
         """The subject of the clause ``lo:hi`` (which ends at its verb or at the quote)."""
-        lo = self._skip_prefix(lo, hi)
-        masked = self.masked
+        lo = self.clauses.skip_prefix(lo, hi)
+        masked = self.clauses.masked
         obj = OBJECT_RE.match(masked, lo, hi)
         if obj:
-            lo = self._skip_prefix(obj.end(), hi)  # «…»، این را X گفت: X says it
+            lo = self.clauses.skip_prefix(obj.end(), hi)  # «…»، این را X گفت: X says it
         if lo >= hi:
             return None
         honorific = HONORIFICS.match(masked, lo, hi)
-        head = self.mention_at.get(honorific.end() if honorific else lo)
+        head = self.clauses.mention_at.get(honorific.end() if honorific else lo)
         if head is not None and head.end <= hi:
             return self._speaker(head)
         first = WORD_RE.match(masked, lo, hi)
@@ -111,8 +111,8 @@ class SpeakerFinder(Clauses):
         chosen: EntityMention | None = None
         genitive: Speaker | None = None
         prev_skipped_end = -1
-        for m in self._candidates(lo, hi):
-            prev = self._prev_token(m.start, lo)
+        for m in self.clauses.candidates(lo, hi):
+            prev = self.clauses.prev_token(m.start, lo)
             skipped = in_lexicon(prev, PREPOSITIONS) or (
                 prev == "و" and prev_skipped_end >= 0 and m.start - prev_skipped_end < 5
             )
@@ -128,41 +128,41 @@ class SpeakerFinder(Clauses):
                 chosen = chosen or m
             elif genitive is None and prev and m.entity.type in ("ORG", "LOC", "PER"):
                 head_start = m.start - len(prev) - 1
-                genitive = Speaker(None, self.text[max(lo, head_start) : m.end].strip())
+                genitive = Speaker(None, self.clauses.text[max(lo, head_start) : m.end].strip())
         if chosen is not None:
             return self._speaker(chosen)
         if genitive is not None:
             return genitive
-        comma = max(self.masked.rfind("،", lo, hi), self.masked.rfind(",", lo, hi))
+        comma = max(self.clauses.masked.rfind("،", lo, hi), self.clauses.masked.rfind(",", lo, hi))
         if comma > lo:
             return self._noun_phrase(comma + 1, hi) or ANAPHORIC
         return ANAPHORIC  # «در ادامه افزود»: no subject, the last speaker goes on
 
     def _speaker_verb_follows(self, pos: int, hi: int) -> bool:
         """Whether nothing but the verb follows: «…، ایران اعلام کرد» makes a country the subject."""
-        return not self.masked[pos:hi].strip(" \u200c")
+        return not self.clauses.masked[pos:hi].strip(" \u200c")
 
     def _noun_phrase(self, lo: int, hi: int) -> Speaker | None:
         """An unnamed speaker («یک مقام آگاه در وزارت نفت هند»), or the name inside or after it."""
-        masked = self.masked
-        lo = self._skip_prefix(lo, hi)
+        masked = self.clauses.masked
+        lo = self.clauses.skip_prefix(lo, hi)
         words = list(NP_TOKEN_RE.finditer(masked[lo:hi]))
         end = lo
         kind_words = True  # only words like «روزنامه» or «خبرگزاری» so far
         for k, w in enumerate(words[:12]):
             token = w.group()
             at = lo + w.start()
-            mention = self.mention_at.get(at)
+            mention = self.clauses.mention_at.get(at)
             if mention is not None and mention.entity.type == "ORG" and kind_words and mention.end <= hi:
                 return self._speaker(mention)  # «روزنامه نیویورک تایمز نوشت»، «شبکه «الجزیره» گزارش داد»
             kind_words = kind_words and (token in "«»" or in_lexicon(token, TITLE_WORDS))
             if mention is not None and mention.entity.type == "PER" and mention.end <= hi:
-                prev = self._prev_token(at, lo)
+                prev = self.clauses.prev_token(at, lo)
                 if not in_lexicon(prev, GENITIVE_HEADS):
                     return self._speaker(mention)  # «وزیر خارجه ایران، عباس عراقچی»
             if token in "،,":
                 nxt = words[k + 1] if k + 1 < len(words) else None
-                after = self.mention_at.get(lo + nxt.start()) if nxt else None
+                after = self.clauses.mention_at.get(lo + nxt.start()) if nxt else None
                 if after is not None and after.entity.type in ("PER", "ORG") and after.end <= hi:
                     return self._speaker(after)
                 break
@@ -183,7 +183,7 @@ class SpeakerFinder(Clauses):
                 break
             if k > 0 and in_lexicon(token, NP_STOP):
                 nxt = words[k + 1] if k + 1 < len(words) else None
-                if not (fold_key(token) == "در" and nxt and (in_lexicon(nxt.group(), INSTITUTION) or lo + nxt.start() in self.mention_at)):
+                if not (fold_key(token) == "در" and nxt and (in_lexicon(nxt.group(), INSTITUTION) or lo + nxt.start() in self.clauses.mention_at)):
                     break
             end = lo + w.end()
         while end > lo and masked[lo:end].rstrip(" \u200c").endswith((" و", "،", ",")):
@@ -191,7 +191,7 @@ class SpeakerFinder(Clauses):
         end = lo + len(masked[lo:end].rstrip(" \u200c"))
         if end <= lo:
             return None
-        return Speaker(None, self.text[lo:end])
+        return Speaker(None, self.clauses.text[lo:end])
 
     # ----------------------------------------------------------------- attribution
 
@@ -199,29 +199,29 @@ class SpeakerFinder(Clauses):
         """The speaker of a speech verb, cached; records who issued a statement."""
         if verb[0] in self._verb_cache:
             return self._verb_cache[verb[0]]
-        start, previous = self._clause_start(verb[0])
+        start, previous = self.clauses.clause_start(verb[0])
         result: Speaker | None
         if verb[2] == "statement":
             result = self._statement_issuer(start, verb[0])
         else:
             lo = start
-            while lo < verb[0] and self.masked[lo] in SKIP:
+            while lo < verb[0] and self.clauses.masked[lo] in SKIP:
                 lo += 1
             relative = self._relative_subject(verb[0], start)
             if relative is not None:
                 result = relative
-            elif previous is not None and AND_RE.match(self.masked, lo, lo + 2):
+            elif previous is not None and AND_RE.match(self.clauses.masked, lo, lo + 2):
                 result = self._verb_subject(previous)  # «X اشاره کرد و گفت»: one subject, two verbs
             else:
                 result = self._subject(start, verb[0])
-                if result is None and previous is not None and self._skip_prefix(start, verb[0]) >= verb[0]:
+                if result is None and previous is not None and self.clauses.skip_prefix(start, verb[0]) >= verb[0]:
                     # «او … اظهارات ترامپ که گفته بود «…»، گفت»: nothing between the verbs, so
                     # the subject is the one opening the sentence, before the other verb.
-                    result = self._subject(self._sentence_start(previous[0]), previous[0])
-            if result is ANAPHORIC or (result is None and self._skip_prefix(start, verb[0]) >= verb[0]):
+                    result = self._subject(self.clauses.sentence_start(previous[0]), previous[0])
+            if result is ANAPHORIC or (result is None and self.clauses.skip_prefix(start, verb[0]) >= verb[0]):
                 result = self.sentence_last
             # «با انتشار بیانیه‌ای اعلام کرد» or «اعلام کرد در بیانیه‌ای»: this subject issued a statement.
-            if result is not None and STATEMENT_NOUN_RE.search(self.masked, start, min(verb[1] + 40, self._sentence_end(verb[1]))):
+            if result is not None and STATEMENT_NOUN_RE.search(self.clauses.masked, start, min(verb[1] + 40, self.clauses.sentence_end(verb[1]))):
                 self.issuer = result
         self._verb_cache[verb[0]] = result
         return result
@@ -229,114 +229,103 @@ class SpeakerFinder(Clauses):
     def _relative_subject(self, pos: int, lo: int) -> Speaker | None:
         """«ترامپ که گفته بود …»: a name right before «که» is the subject of the relative clause's verb."""
         for _ in range(3):
-            token = self._prev_token(pos, lo)
+            token = self.clauses.prev_token(pos, lo)
             if token is None or not is_word(token):
                 return None
-            pos = self.masked.rindex(token, lo, pos)
+            pos = self.clauses.masked.rindex(token, lo, pos)
             if token == "که":
-                mention = self.mention_end.get(self._trimmed(lo, pos)[1])
+                mention = self.clauses.mention_end.get(self.clauses.trimmed(lo, pos)[1])
                 return self._speaker(mention) if mention is not None and mention.entity.type != "LOC" else None
         return None
 
     def _statement_issuer(self, lo: int, hi: int) -> Speaker | None:
         """«در بیانیه X آمده است» → X; «در این بیانیه آمده است» → whoever issued it before."""
-        for m in self._candidates(lo, hi):
-            prev = self._prev_token(m.start, lo)
+        for m in self.clauses.candidates(lo, hi):
+            prev = self.clauses.prev_token(m.start, lo)
             if prev and STATEMENT_NOUN_RE.fullmatch(word_key(prev) or ""):
                 return self._speaker(m)
-        if THIS_STATEMENT_RE.search(self.masked, lo, hi):
+        if THIS_STATEMENT_RE.search(self.clauses.masked, lo, hi):
             return self.issuer
         return None
 
     def _according_to(self, lo: int, hi: int) -> Speaker | None:
         """«به گفته X، «…»» → X."""
         m = None
-        for m in ACCORDING_RE.finditer(self.masked, lo, hi):
+        for m in ACCORDING_RE.finditer(self.clauses.masked, lo, hi):
             pass
         if m is None:
             return None
-        comma = min(c for c in (self.masked.find("،", m.end(), hi), self.masked.find(",", m.end(), hi), hi) if c >= 0)
+        comma = min(c for c in (self.clauses.masked.find("،", m.end(), hi), self.clauses.masked.find(",", m.end(), hi), hi) if c >= 0)
         result = self._subject(m.end(), comma)
         return self.sentence_last if result is ANAPHORIC else result
 
     def _verb_after_object(self, pos: int) -> tuple[int, int, str] | None:
         """The speech verb of «…»؛ این را X گفت, past the semicolon that ends a sentence elsewhere."""
-        lo, hi = self._trimmed(pos, min(self.n, pos + 4))
-        if lo >= hi or self.masked[lo] not in "؛;":
+        lo, hi = self.clauses.trimmed(pos, min(self.clauses.n, pos + 4))
+        if lo >= hi or self.clauses.masked[lo] not in "؛;":
             return None
-        start, _ = self._trimmed(lo + 1, min(self.n, lo + 4))
-        if not OBJECT_RE.match(self.masked, start):
+        start, _ = self.clauses.trimmed(lo + 1, min(self.clauses.n, lo + 4))
+        if not OBJECT_RE.match(self.clauses.masked, start):
             return None
-        return self._verb_after(start, kinds=("speech", "statement"))
+        return self.clauses.verb_after(start, kinds=("speech", "statement"))
 
     def _colon_speaker(self, span: QuoteSpan) -> Speaker | None:
         """«پوتین: «…»», the headline and lead form: a person's name, alone before a colon, said it."""
-        start, end = self._trimmed(self._sentence_start(span.outer_start), span.outer_start)
-        if end <= start or self.masked[end - 1] not in ":：":
+        start, end = self.clauses.trimmed(self.clauses.sentence_start(span.outer_start), span.outer_start)
+        if end <= start or self.clauses.masked[end - 1] not in ":：":
             return None
-        mention = self.colon_name(start, end - 1)
+        mention = self.clauses.colon_name(start, end - 1)
         return self._speaker(mention) if mention is not None else None
-
-    def colon_name(self, lo: int, colon: int) -> EntityMention | None:
-        """The person named alone (after an agency prefix and an honorific, if any) in ``lo:colon``."""
-        name_start, name_end = self._trimmed(lo, colon)
-        mention = self.mention_end.get(name_end)
-        if mention is None or mention.entity.type != "PER" or mention.start < name_start:
-            return None
-        lo = self._skip_prefix(name_start, mention.start)
-        honorific = HONORIFICS.match(self.masked, lo, mention.start)
-        if honorific:
-            lo = self._skip_prefix(honorific.end(), mention.start)
-        return mention if lo >= mention.start else None  # not «به گفته X:»
 
     def _attribute_mark(self, span: QuoteSpan, previous: QuoteSpan | None, previous_speaker: Speaker | None) -> Speaker | None:
         colon = self._colon_speaker(span)
         if colon is not None:
             return colon
-        before = [w for w in self._words_before(span.outer_start, 2) if fold_key(w) != "که"]
+        before = [w for w in self.clauses.words_before(span.outer_start, 2) if fold_key(w) != "که"]
         if before and in_lexicon(before[-1], QUESTION_NOUNS):
             # «X در پاسخ به این سوال که «…» گفت: «…»»: someone else asked it; X answers next.
-            answerer = self._subject(self._clause_start(span.outer_start)[0], span.outer_start)
+            answerer = self._subject(self.clauses.clause_start(span.outer_start)[0], span.outer_start)
             if answerer is not None and answerer is not ANAPHORIC:
                 self.last = answerer
             return None
-        k = bisect.bisect_right(self.said_ends, span.outer_start) - 1
-        if k >= 0 and LEAD_IN_GAP.fullmatch(self.masked, self.said_ends[k], span.outer_start):
-            return self._verb_subject(self.said[k])  # «ترامپ گفته بود «…»»
-        verb = self._verb_after(span.outer_end, kinds=("speech", "expr", "statement"))
+        k = bisect.bisect_right(self.clauses.said_ends, span.outer_start) - 1
+        if k >= 0 and LEAD_IN_GAP.fullmatch(self.clauses.masked, self.clauses.said_ends[k], span.outer_start):
+            return self._verb_subject(self.clauses.said[k])  # «ترامپ گفته بود «…»»
+        verb = self.clauses.verb_after(span.outer_end, kinds=("speech", "expr", "statement"))
         if verb is None:
             verb = self._verb_after_object(span.outer_end)
         if verb is not None:
-            between = self.masked[span.outer_end : verb[0]]
+            between = self.clauses.masked[span.outer_end : verb[0]]
             stripped = between.strip(" \t\u200c")
             if stripped[:1] in ("،", ",", "؛", ";") or ANAPHOR.match(stripped) or self._mention_first(span.outer_end, verb[0]):
                 result = self._subject(span.outer_end, verb[0])  # «…»، او افزود / «…» X گفت
                 return self.sentence_last if result is ANAPHORIC else result
-            start, _ = self._clause_start(span.outer_start)
+            start, _ = self.clauses.clause_start(span.outer_start)
             result = self._subject(start, span.outer_start)
             if result is ANAPHORIC or result is None:
                 return self._verb_subject(verb) if verb[2] != "expr" else self.sentence_last
             return result
-        start = self._sentence_start(span.outer_start)
+        start = self.clauses.sentence_start(span.outer_start)
         result = self._according_to(start, span.outer_start)
         if result is not None:
             return result
-        for verb in reversed(self._verbs_between(start, span.outer_start)):
-            if verb[2] in ("speech", "statement") and self.masked[verb[0]] != MASK:
+        for verb in reversed(self.clauses.verbs_between(start, span.outer_start)):
+            if verb[2] in ("speech", "statement") and self.clauses.masked[verb[0]] != MASK:
                 return self._verb_subject(verb)  # reported speech: «X گفت که … «…» خواهد بود»
-        if previous is not None and not self.f[previous.outer_end : span.outer_start].strip():
+        if previous is not None and not self.clauses.f[previous.outer_end : span.outer_start].strip():
             return previous_speaker  # the next paragraph of the same quote
         return None
 
     def _mention_first(self, lo: int, hi: int) -> bool:
-        lo = self._skip_prefix(lo, hi)
-        return lo in self.mention_at
+        lo = self.clauses.skip_prefix(lo, hi)
+        return lo in self.clauses.mention_at
 
-    def _attribute_all(self, spans: list[QuoteSpan]) -> list[Quote]:
+    def attribute_all(self, spans: list[QuoteSpan]) -> list[Quote]:
+        """Each quote with its speaker, the spans in text order (attribution carries state forward)."""
         # Sentence subjects and speech verbs keep «وی/او» pointing at the last person who spoke or acted.
         events = sorted(
-            [(v[0], 1, v) for v in self.verbs if v[2] in ("speech", "statement", "issue")]
-            + [(b + 1, 0, None) for b in self.bounds]
+            [(v[0], 1, v) for v in self.clauses.verbs if v[2] in ("speech", "statement", "issue")]
+            + [(b + 1, 0, None) for b in self.clauses.bounds]
             + [(0, 0, None)]
         )
         e = 0
@@ -349,8 +338,8 @@ class SpeakerFinder(Clauses):
                 self._advance(events[e])
                 e += 1
             if span.verb is not None:
-                i = bisect.bisect_left(self.verb_starts, span.verb)
-                speaker = self._verb_subject(self.verbs[i])
+                i = bisect.bisect_left(self.clauses.verb_starts, span.verb)
+                speaker = self._verb_subject(self.clauses.verbs[i])
             else:
                 speaker = self._attribute_mark(span, previous, previous_speaker)
             if speaker is ANAPHORIC:
@@ -363,11 +352,11 @@ class SpeakerFinder(Clauses):
 
     def _advance(self, event: tuple[int, int, tuple[int, int, str] | None]) -> None:
         pos, kind, verb = event
-        if pos >= self.n or self.masked[pos] == MASK:
+        if pos >= self.clauses.n or self.clauses.masked[pos] == MASK:
             return
         if verb is not None:
             if verb[2] == "issue":
-                start, _ = self._clause_start(verb[0])
+                start, _ = self.clauses.clause_start(verb[0])
                 subject = self._subject(start, verb[0])
                 if subject is not None and subject is not ANAPHORIC:
                     self.issuer = subject
@@ -375,8 +364,8 @@ class SpeakerFinder(Clauses):
             subject = self._verb_subject(verb)
         else:
             self.sentence_last = self.last
-            lo = self._skip_prefix(pos, min(self.n, pos + 200))
-            mention = self.mention_at.get(lo)
+            lo = self.clauses.skip_prefix(pos, min(self.clauses.n, pos + 200))
+            mention = self.clauses.mention_at.get(lo)
             subject = self._speaker(mention) if mention is not None and mention.entity.type == "PER" else None
         if subject is not None and subject is not ANAPHORIC and subject.id:
             self.last = subject
