@@ -3,6 +3,10 @@
 This is the one function the window, the CLI and a batch job all call. It takes
 a progress callback and a cancel check so a caller can show progress and stop
 long work between paragraphs; it never touches a screen.
+
+The analysis is a named list of stages (``PIPE_NAMES``: tokenize, ner, dates, people,
+quotes) over one ``Analysis``, each reading the layers earlier stages wrote and adding
+its own, all anchored by code-point offsets into the document's text.
 """
 
 from __future__ import annotations
@@ -11,9 +15,10 @@ import contextlib
 import datetime as dt
 import gc
 import threading
-from typing import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Callable, Iterator, Sequence
 
-from reader.core.document import Annotations, DateMention, Document, Entity, Span
+from reader.core.document import Annotations, DateMention, Document, Entity, Quote, Span
 from reader.core.text import CancelFn, Cancelled, ProgressFn, Sentence, fold_key, tokenize
 
 # Share of the progress bar each stage takes, measured on a multi-megabyte text.
@@ -105,6 +110,116 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@dataclass
+class Analysis:
+    """One document on its way through the stages: its text, and each layer once its stage has run.
+
+    Like a spaCy ``Doc``: every layer is anchored by code-point offsets into ``text``, and a
+    stage reads what the stages before it wrote. A layer still ``None`` has not been made yet.
+    """
+
+    text: str
+    article_date: dt.date | None
+    report: Callable[[float], None]
+    progress: ProgressFn | None
+    cancel: CancelFn | None
+    processes: int
+    sentences: list[Sentence] | None = None
+    tags: list[list[str]] | None = None
+    named: list[Entity] = field(default_factory=list)  # people, places, organisations, money, ...
+    dates: list[DateMention] | None = None
+    entities: list[Entity] = field(default_factory=list)  # the named ones, then one per date or time
+    quotes: list[Quote] = field(default_factory=list)
+
+
+def _tokenize_stage(doc: Analysis) -> None:
+    """Sentences and tokens; a long text may be tokenised, tagged and dated in two processes."""
+    from reader.core import parallel
+    from reader.core.dates import extract_dates
+
+    text, date = doc.text, doc.article_date
+    if doc.processes > 1 and parallel.worth_splitting(text):
+        tagger = _get_tagger()  # loaded before the fork, so both processes share it
+        try:
+            split = parallel.tokenize_tag_dates(
+                text,
+                lambda group: tagger.tag([[token.norm for token in s.tokens] for s in group]),
+                _TAG_BATCH,
+                lambda whole: extract_dates(whole, date),
+                lambda fraction: doc.report((_TOKENIZE_SHARE + _TAG_SHARE) * fraction),
+                doc.cancel,
+            )
+        except parallel.SplitFailed:
+            split = None  # the second process died (killed for memory, say): this one does it all
+        if split is not None:
+            doc.sentences, doc.tags, doc.dates = split
+            return
+    total = max(len(text), 1)
+    doc.sentences = tokenize(
+        text,
+        progress=(lambda done, _total: doc.report(_TOKENIZE_SHARE * done / total)) if doc.progress else None,
+        cancel=doc.cancel,
+    )
+
+
+def _ner_stage(doc: Analysis) -> None:
+    """IOB tags for every token (the CRF tagger and its document pass)."""
+    if doc.tags is None:
+        assert doc.sentences is not None
+        doc.tags = _tag(doc.sentences, lambda fraction: doc.report(_TOKENIZE_SHARE + _TAG_SHARE * fraction), doc.cancel)
+
+
+def _dates_stage(doc: Analysis) -> None:
+    """Dates, times and durations, resolved against the article date."""
+    from reader.core.dates import extract_dates
+
+    if doc.dates is None:
+        doc.dates = extract_dates(doc.text, doc.article_date)
+
+
+def _people_stage(doc: Analysis) -> None:
+    """Entities from the tags: aliases merged, titles and pronouns linked, people's roles.
+
+    Names the tagger found inside a date are dropped; then every date or time expression
+    joins the entities as one DAT or TIM entity, after the named ones.
+    """
+    from reader.core.people import extract_entities
+    from reader.core.people.amounts import whole_amounts, without_names_in_dates
+    from reader.core.people.coref import link_mentions
+    from reader.core.people.duties import roles_from_duties
+    from reader.core.people.hints import guillemet_names
+
+    assert doc.sentences is not None and doc.tags is not None and doc.dates is not None
+    text, sentences = doc.text, doc.sentences
+    tags = doc.tags = guillemet_names(sentences, doc.tags)
+    named = [e for e in extract_entities(text, sentences, tags) if e.type not in ("DAT", "TIM")]
+    named = without_names_in_dates(whole_amounts(text, named), doc.dates)
+    doc.named = roles_from_duties(text, sentences, tags, link_mentions(text, sentences, tags, named))
+    if doc.cancel is not None and doc.cancel():
+        raise Cancelled()
+    doc.entities = doc.named + date_entities(text, doc.dates, start_index=len(doc.named))
+
+
+def _quotes_stage(doc: Analysis) -> None:
+    """Direct quotes and their speakers, among the entities found so far."""
+    from reader.core.quotes import extract_quotes
+
+    doc.quotes = extract_quotes(doc.text, doc.entities, doc.sentences)
+
+
+Stage = Callable[[Analysis], None]
+
+# The analysis, in order; each stage adds its layer to the ``Analysis``.
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("tokenize", _tokenize_stage),
+    ("ner", _ner_stage),
+    ("dates", _dates_stage),
+    ("people", _people_stage),
+    ("quotes", _quotes_stage),
+)
+PIPE_NAMES: tuple[str, ...] = tuple(name for name, _stage in STAGES)
+
+
 def _analyse(
     document: Document,
     article_date: dt.date | None,
@@ -112,10 +227,7 @@ def _analyse(
     cancel: CancelFn | None,
     processes: int,
 ) -> Annotations:
-    text = document.text
-    total = max(len(text), 1)
     scale = 1000
-
     reported = [0]
 
     def report(done: float) -> None:
@@ -126,59 +238,17 @@ def _analyse(
             progress(value, scale)
 
     date = article_date_of(document, article_date)
-
-    from reader.core import parallel
-    from reader.core.dates import extract_dates
-    from reader.core.people import extract_entities
-    from reader.core.people.amounts import whole_amounts, without_names_in_dates
-    from reader.core.people.coref import link_mentions
-    from reader.core.people.duties import roles_from_duties
-    from reader.core.people.hints import guillemet_names
-    from reader.core.quotes import extract_quotes
-
-    split = None
-    if processes > 1 and parallel.worth_splitting(text):
-        tagger = _get_tagger()  # loaded before the fork, so both processes share it
-        try:
-            split = parallel.tokenize_tag_dates(
-                text,
-                lambda group: tagger.tag([[token.norm for token in s.tokens] for s in group]),
-                _TAG_BATCH,
-                lambda whole: extract_dates(whole, date),
-                lambda fraction: report((_TOKENIZE_SHARE + _TAG_SHARE) * fraction),
-                cancel,
-            )
-        except parallel.SplitFailed:
-            split = None  # the second process died (killed for memory, say): this one does it all
-    if split is not None:
-        sentences, tags, dates = split
-    else:
-        sentences = tokenize(
-            text,
-            progress=(lambda done, _total: report(_TOKENIZE_SHARE * done / total)) if progress else None,
-            cancel=cancel,
-        )
-        tags = _tag(sentences, lambda fraction: report(_TOKENIZE_SHARE + _TAG_SHARE * fraction), cancel)
-        dates = None
-
-    if dates is None:
-        dates = extract_dates(text, date)
-    tags = guillemet_names(sentences, tags)
-    named = [e for e in extract_entities(text, sentences, tags) if e.type not in ("DAT", "TIM")]
-    named = without_names_in_dates(whole_amounts(text, named), dates)
-    named = roles_from_duties(text, sentences, tags, link_mentions(text, sentences, tags, named))
-    if cancel is not None and cancel():
-        raise Cancelled()
-    entities = named + date_entities(text, dates, start_index=len(named))
-    quotes = extract_quotes(text, entities, sentences)
+    doc = Analysis(document.text, date, report, progress, cancel, processes)
+    for _name, stage in STAGES:
+        stage(doc)
     report(1.0)
     return Annotations(
-        text=text,
+        text=doc.text,
         title=document.title,
         article_date=date,
-        entities=tuple(entities),
-        quotes=tuple(quotes),
-        dates=tuple(dates),
+        entities=tuple(doc.entities),
+        quotes=tuple(doc.quotes),
+        dates=tuple(doc.dates or ()),
         warnings=document.warnings,
     )
 

@@ -190,3 +190,24 @@ def test_one_five_megabyte_line() -> None:
     ann = analyse(Document(text=line))
     _assert_valid(ann)
     assert any(e.type == "PER" for e in ann.entities)
+
+
+def test_the_pipeline_is_a_named_list_of_stages_each_adding_its_layer() -> None:
+    from reader.core.pipeline import PIPE_NAMES, STAGES, Analysis
+
+    assert PIPE_NAMES == ("tokenize", "ner", "dates", "people", "quotes")
+    text = "رئیس‌جمهور روسیه ولادیمیر پوتین روز شنبه گفت: «غرب مسئول است.»"
+    doc = Analysis(text, None, lambda done: None, None, None, 1)
+    made = []
+    for name, stage in STAGES:
+        stage(doc)
+        made.append((name, doc.sentences is not None, doc.tags is not None, doc.dates is not None, bool(doc.quotes)))
+    assert made == [
+        ("tokenize", True, False, False, False),
+        ("ner", True, True, False, False),
+        ("dates", True, True, True, False),
+        ("people", True, True, True, False),
+        ("quotes", True, True, True, True),
+    ]
+    assert any(e.type == "PER" for e in doc.named)
+    assert [e.type for e in doc.entities if e.type == "DAT"] == ["DAT"]
