@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import PYTHON, big_text, gui_env, khana_command, load_average, ratio_stats, run_child, stats  # noqa: E402
+from _common import PYTHON, big_text, gui_env, khana_command, load_average, ratio_stats, run_child, stats
 
 HERE = Path(__file__).resolve().parent
 # ``khana`` itself, with no text long enough to split, or with a free core assumed.

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import load_average  # noqa: E402
+from _common import load_average
 
 SENTENCE = "این یک جمله آزمایشی فارسی است که برای سنجش سرعت چیدمان متن نوشته شده است. "
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import PYTHON, ROOT, WORK, big_text  # noqa: E402
+from _common import PYTHON, ROOT, WORK, big_text
 
 _WARM_UP = """
 import sys

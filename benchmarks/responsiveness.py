@@ -39,7 +39,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import WORK, big_text, load_average  # noqa: E402
+from _common import WORK, big_text, load_average
 
 INTERVAL_MS = 10
 LIMIT_S = 0.100

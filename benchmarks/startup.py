@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import PYTHON, SAMPLE, WORK, ROOT, gui_env, load_average, ratio_stats, run_child, stats  # noqa: E402
+from _common import PYTHON, SAMPLE, WORK, gui_env, load_average, ratio_stats, run_child, stats
 
 HERE = Path(__file__).resolve().parent
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import PYTHON, WORK, gui_env, khana_command, load_average, peyma_sentences, run_child, stats  # noqa: E402
+from _common import PYTHON, WORK, gui_env, khana_command, load_average, peyma_sentences, run_child, stats
 
 _LOAD = """
 import time

@@ -294,7 +294,7 @@ def plan_outputs(inputs: Sequence[Input], fmt: str, out_dir: Path | None) -> lis
     taken: dict[str, int] = {}
     plans: list[list[Path] | str] = []
     sources = [item.path for item in inputs]
-    for i, item in enumerate(inputs):
+    for i in range(len(inputs)):
         base = options[i][chosen[i]]
         key = _key(base)
         if key in taken:

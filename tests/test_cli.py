@@ -108,7 +108,7 @@ def test_tag_conll_keeps_tokens_and_sentence_breaks_exactly(tmp_path: Path) -> N
             continue
         token, tag = got.split("\t")
         assert token == given
-        assert tag == "O" or tag[:2] in ("B-", "I-") and tag[2:] in ("PER", "LOC", "ORG", "DAT", "TIM", "MON", "PCT")
+        assert tag == "O" or (tag[:2] in ("B-", "I-") and tag[2:] in ("PER", "LOC", "ORG", "DAT", "TIM", "MON", "PCT"))
     tags = [line.split("\t")[1] for line in out_lines if line]
     assert tags[0] == "B-PER" and tags[1] == "I-PER"  # a full name is one person
 

@@ -70,7 +70,7 @@ def _lazy_package(name: str) -> ModuleType | None:
     module = importlib.util.module_from_spec(spec)
     state: dict[str, Any] = {"done": False, "running": False}
 
-    def __getattr__(attr: str) -> Any:  # noqa: N807 - PEP 562 module hook
+    def __getattr__(attr: str) -> Any:
         if attr.startswith("__") or state["done"] or state["running"]:
             raise AttributeError(f"module {name!r} has no attribute {attr!r}")
         # ``from package import submodule`` asks for the attribute first: import just that.
@@ -146,7 +146,7 @@ def _lazy_functions(name: str, functions: tuple[str, ...]) -> None:
                 del sys.modules[name]
             return importlib.import_module(name)
 
-    def __getattr__(attr: str) -> Any:  # noqa: N807 - PEP 562 module hook
+    def __getattr__(attr: str) -> Any:
         if attr.startswith("__"):
             raise AttributeError(f"module {name!r} has no attribute {attr!r}")
         return getattr(real(), attr)

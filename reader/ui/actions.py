@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from functools import partial
 from typing import Callable, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -92,7 +93,7 @@ def build_menus(window: QMainWindow, host: MenuHost) -> Actions:
                                 lambda: host.save(ask=True), [seq("Ctrl+Shift+S")]))
     export = file_menu.addMenu(translate("MainWindow", "برون‌بری"))
     for fmt, label in (("json", "JSON"), ("brat", "brat"), ("conll", "CoNLL")):
-        export.addAction(_action(window, actions, f"export_{fmt}", label, lambda f=fmt: host.export(f)))
+        export.addAction(_action(window, actions, f"export_{fmt}", label, partial(host.export, fmt)))
     file_menu.addSeparator()
     file_menu.addAction(_action(window, actions, "quit", translate("MainWindow", "خروج"),
                                 window.close, [seq("Ctrl+Q")]))
@@ -126,7 +127,7 @@ def build_menus(window: QMainWindow, host: MenuHost) -> Actions:
     group = QActionGroup(window)
     for name, label, keys in (("light", translate("MainWindow", "پوستهٔ روشن"), "Ctrl+Shift+L"),
                               ("dark", translate("MainWindow", "پوستهٔ تیره"), "Ctrl+Shift+D")):
-        action = _action(window, actions, f"theme_{name}", label, lambda n=name: host.apply_theme(n), [seq(keys)])
+        action = _action(window, actions, f"theme_{name}", label, partial(host.apply_theme, name), [seq(keys)])
         action.setCheckable(True)
         action.setData(name)
         group.addAction(action)

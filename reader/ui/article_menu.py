@@ -73,8 +73,14 @@ def add_corrections(menu: QMenu, ann: Annotations, selection: tuple[int, int] | 
         added.append(attach.menuAction())
     if added:
         for action in added:
-            menu.insertAction(first, action)
-        menu.insertSeparator(first)
+            if first is None:
+                menu.addAction(action)
+            else:
+                menu.insertAction(first, action)
+        if first is None:
+            menu.addSeparator()
+        else:
+            menu.insertSeparator(first)
 
 
 def _escape(text: str) -> str:

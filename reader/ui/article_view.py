@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QContextMenuEvent,
     QFont,
     QFontMetricsF,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QTextBlockFormat,
@@ -115,7 +116,7 @@ class ArticleView(QTextBrowser):
 
     # ------------------------------------------------------------------ content
 
-    def loadResource(self, type: int, name: QUrl) -> object:  # noqa: A002 - Qt's signature
+    def loadResource(self, type: int, name: QUrl | str) -> object:  # noqa: A002 - Qt's signature
         """Never load anything: an article can't make the reader fetch or read a file."""
         return None
 
@@ -466,12 +467,15 @@ class ArticleView(QTextBrowser):
 
     def event(self, event: QEvent) -> bool:
         # QTextEdit zooms itself on Ctrl+=/Ctrl+-; leave those keys to the window's zoom actions.
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if event.modifiers() & Qt.KeyboardModifier.ControlModifier and event.key() in (
-                Qt.Key.Key_Equal, Qt.Key.Key_Plus, Qt.Key.Key_Minus, Qt.Key.Key_0
-            ):
-                event.ignore()
-                return False
+        zoom_keys = (Qt.Key.Key_Equal, Qt.Key.Key_Plus, Qt.Key.Key_Minus, Qt.Key.Key_0)
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            and event.key() in zoom_keys
+        ):
+            event.ignore()
+            return False
         return super().event(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
@@ -484,7 +488,7 @@ class ArticleView(QTextBrowser):
         super().wheelEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             cp = self.code_point_at(event.pos())
             found = self.mention_at(cp) if cp is not None else None
             if found is None:

@@ -109,7 +109,7 @@ class FindBar(QWidget):
         text = self._text
         self._indexing = True
         self._runner.submit("find-index", lambda job: SearchIndex.build(text),
-                            lambda index, t=text: self.on_index_built(t, index),
+                            lambda index: self.on_index_built(text, index),
                             lambda _error: self.on_index_failed(),
                             label=self.tr("در حال آماده‌سازی جست‌وجو…"))
 
@@ -153,7 +153,7 @@ class FindBar(QWidget):
                 self.matchesChanged.emit(self._matches, self._current)
                 return
             self._index = SearchIndex.build(text)
-        if not query or not text:
+        if not query or not text or self._index is None:
             self._matches, self._current = [], -1
         else:
             self._matches = self._index.find_all(query)

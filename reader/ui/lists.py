@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTreeWidget, QTreeWidgetItem
 
 from reader.core.dates.calendar import to_persian_digits
 from reader.core.document import Entity
@@ -55,3 +55,9 @@ def by_mentions(entities: list[Entity], into: list[Entity]) -> Iterator[None]:
             yield
     keys.sort()
     into[:] = [entities[index] for _m, _k, index in keys]
+
+
+def top_level_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    """The tree's top-level rows (Qt's stubs allow None for any row; within the count there is none)."""
+    items = (tree.topLevelItem(row) for row in range(tree.topLevelItemCount()))
+    return [item for item in items if item is not None]

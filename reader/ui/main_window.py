@@ -213,8 +213,8 @@ class MainWindow(QMainWindow):
         self.runner.submit(
             "load",
             load,
-            lambda result, p=path: self.on_loaded(p, *result),
-            lambda error, p=path: self.on_load_failed(p, error),
+            lambda result: self.on_loaded(path, *result),
+            lambda error: self.on_load_failed(path, error),
             label=self.tr("در حال باز کردن…"),
         )
 
@@ -602,7 +602,7 @@ class MainWindow(QMainWindow):
             return False
         ann, source = self.ann, self.path
         self.runner.submit("save", lambda job: self.backend.save_copy(target, ann),
-                           lambda _r, t=target, s=source: self.on_saved(t, s),
+                           lambda _r: self.on_saved(target, source),
                            self.on_save_failed, label=self.tr("در حال ذخیره…"))
         return True
 

@@ -62,7 +62,7 @@ def kwic_html(left: str, match: str, right: str, colour: str, kind: str = NAME) 
 class KwicDelegate(QStyledItemDelegate):
     """Paints a keyword-in-context row as wrapped rich text, the mention emphasised."""
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex, width: float) -> QTextDocument:
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex, width: float) -> QTextDocument:
         left, match, right = index.data(KWIC_ROLE)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette = option.palette
@@ -77,7 +77,7 @@ class KwicDelegate(QStyledItemDelegate):
         doc.setTextWidth(max(40.0, width))
         return doc
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -97,7 +97,7 @@ class KwicDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, context)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         widget = option.widget
         width = widget.viewport().width() if isinstance(widget, QAbstractItemView) else option.rect.width()
         doc = self._document(option, index, width - 2 * PADDING)

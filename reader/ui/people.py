@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.document import Annotations, Entity
 from reader.core.text import fold_key
-from reader.ui.lists import ID_ROLE, MEASURED_ROWS, SYNC_ROWS, by_mentions, fa_number, plain_click
+from reader.ui.lists import ID_ROLE, MEASURED_ROWS, SYNC_ROWS, by_mentions, fa_number, plain_click, top_level_items
 from reader.ui.plain import plain
 from reader.ui.slices import Slicer
 
@@ -157,18 +157,13 @@ class PeoplePanel(QWidget):
         return self._filler.busy()
 
     def item_for(self, entity_id: str) -> QTreeWidgetItem | None:
-        for row in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(row)
+        for item in top_level_items(self.tree):
             if item.data(0, ID_ROLE) == entity_id:
                 return item
         return None
 
     def visible_ids(self) -> list[str]:
-        return [
-            item.data(0, ID_ROLE)
-            for item in (self.tree.topLevelItem(r) for r in range(self.tree.topLevelItemCount()))
-            if not item.isHidden()
-        ]
+        return [item.data(0, ID_ROLE) for item in top_level_items(self.tree) if not item.isHidden()]
 
     def selected_ids(self) -> list[str]:
         return [item.data(0, ID_ROLE) for item in self.tree.selectedItems()]
@@ -188,8 +183,7 @@ class PeoplePanel(QWidget):
     @Slot(str)
     def on_filter_textChanged(self, text: str) -> None:
         key = fold_key(text.strip())
-        for row in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(row)
+        for item in top_level_items(self.tree):
             haystack = fold_key(item.text(0)) + "\n" + fold_key(item.text(1))
             item.setHidden(bool(key) and key not in haystack)
         self._update_empty()

@@ -6,6 +6,8 @@ needs it, so tests can point the store somewhere private before anything reads i
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT = 10
@@ -24,7 +26,8 @@ class Settings:
 
     def _int(self, key: str, default: int) -> int:
         try:
-            return int(self._store.value(key, default, type=int))
+            value: Any = self._store.value(key, default, type=int)
+            return int(value)
         except (TypeError, ValueError):
             return default
 
@@ -64,7 +67,7 @@ class Settings:
 
     # files
     def recent_files(self) -> list[str]:
-        value = self._store.value("files/recent", [])
+        value: Any = self._store.value("files/recent", [])
         if isinstance(value, str):
             value = [value]
         return [v for v in (value or []) if isinstance(v, str) and v][:MAX_RECENT]

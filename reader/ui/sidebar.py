@@ -35,6 +35,7 @@ from reader.ui.lists import (
     elide,
     fa_number,
     plain_click,
+    top_level_items,
 )
 from reader.ui.plain import plain
 from reader.ui.slices import Slicer
@@ -233,11 +234,7 @@ class EntitiesPanel(QWidget):
         self._filler = Slicer(self)
 
     def set_annotations(self, ann: Annotations) -> None:
-        collapsed = {
-            self.tree.topLevelItem(r).data(0, ID_ROLE)
-            for r in range(self.tree.topLevelItemCount())
-            if not self.tree.topLevelItem(r).isExpanded()
-        }
+        collapsed = {item.data(0, ID_ROLE) for item in top_level_items(self.tree) if not item.isExpanded()}
         self._filler.stop()
         self.empty_label.setText(self.tr("نامی پیدا نشد"))
         self.empty_label.setVisible(not ann.entities)
@@ -300,7 +297,7 @@ class EntitiesPanel(QWidget):
         return self._filler.busy()
 
     def group_labels(self) -> list[str]:
-        return [self.tree.topLevelItem(r).text(0) for r in range(self.tree.topLevelItemCount())]
+        return [item.text(0) for item in top_level_items(self.tree)]
 
     @Slot(QModelIndex)
     def on_tree_clicked(self, index: QModelIndex) -> None:

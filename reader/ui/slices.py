@@ -152,7 +152,5 @@ class Slicer(QObject):
         return self._task.active()
 
     def _step(self, deadline: float) -> bool:
-        for _ in self._steps:
-            if time.perf_counter() >= deadline:
-                return False
-        return True
+        # Each step runs as the generator is advanced; stop at the first one past the deadline.
+        return all(time.perf_counter() < deadline for _ in self._steps)

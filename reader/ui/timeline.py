@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -309,7 +310,7 @@ class TimelineWidget(QWidget):
         count = len(self._markers)
         key = event.key()
         # The axis runs right to left: Left goes to a later date, Right to an earlier one.
-        moves = {Qt.Key.Key_Left: 1, Qt.Key.Key_Right: -1}
+        moves = {Qt.Key.Key_Left.value: 1, Qt.Key.Key_Right.value: -1}
         plain = not event.modifiers() & Qt.KeyboardModifier.ControlModifier
         if count and key in moves:
             self._focus = 0 if self._focus < 0 else max(0, min(count - 1, self._focus + moves[key]))
@@ -347,7 +348,7 @@ class TimelineWidget(QWidget):
         super().focusOutEvent(event)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             index = self.marker_at(QPointF(event.pos()))
             if index >= 0:
                 QToolTip.showText(event.globalPos(), self.tooltip_html(index), self)

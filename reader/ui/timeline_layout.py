@@ -134,13 +134,13 @@ class Rect:
     def bottom(self) -> float:
         return self.y + self.h
 
-    def intersects(self, other: "Rect") -> bool:
+    def intersects(self, other: Rect) -> bool:
         return self.x < other.right and other.x < self.right and self.y < other.bottom and other.y < self.bottom
 
     def contains(self, px: float, py: float) -> bool:
         return self.x <= px <= self.right and self.y <= py <= self.bottom
 
-    def adjusted(self, d: float) -> "Rect":
+    def adjusted(self, d: float) -> Rect:
         return Rect(self.x - d, self.y - d, self.w + 2 * d, self.h + 2 * d)
 
     def qrectf(self) -> QRectF:

@@ -88,7 +88,7 @@ def test_a_table_larger_than_its_pieces_round_trips(tmp_path: Path, monkeypatch)
     monkeypatch.setenv(cache.ENV_CACHE_DIR, str(tmp_path))
     table = {f"word{i}": f"verb{i % 7}" for i in range(1000)}
     assert cache._cached("big", "k", lambda: table) == table
-    assert cache._cached("big", "k", lambda: {}) == table
+    assert cache._cached("big", "k", dict) == table
 
 
 _SKLEARN_PROBE = r"""

@@ -325,7 +325,7 @@ def _check_brat(text: str, standoff: str) -> list[list[str]]:
         fields = line.split("\t", 2)
         assert len(fields) == 3 or line.startswith("R"), line
         if line.startswith("T"):
-            label, offsets = fields[1].split(" ", 1)
+            _label, offsets = fields[1].split(" ", 1)
             fragments = [tuple(map(int, f.split())) for f in offsets.split(";")]
             assert fields[2] == " ".join(text[a:b] for a, b in fragments)
             for a, b in fragments:

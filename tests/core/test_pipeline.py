@@ -75,7 +75,7 @@ def test_the_six_quotes_and_their_speakers(sample: Annotations) -> None:
         else:
             # A statement's words: its issuer or nobody, never a person named inside it.
             assert speaker not in {fold_key(n) for n in PEOPLE}
-    assert all("سرگئی شویگو" != q for q, _ in got)
+    assert all(q != "سرگئی شویگو" for q, _ in got)
 
 
 def _dates_by_text(ann: Annotations) -> dict[str, list]:  # type: ignore[type-arg]

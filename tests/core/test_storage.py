@@ -20,7 +20,7 @@ def _leftovers(folder: Path, keep: set[str]) -> list[str]:
 def test_writes_text_as_utf8_and_bytes_as_is(tmp_path: Path) -> None:
     target = tmp_path / "خبر با فاصله.khana.html"
     atomic_write(target, "سلام\n")
-    assert target.read_bytes() == "سلام\n".encode("utf-8")
+    assert target.read_bytes() == "سلام\n".encode()
     atomic_write(target, b"\x00\xff")
     assert target.read_bytes() == b"\x00\xff"
     assert _leftovers(tmp_path, {target.name}) == []

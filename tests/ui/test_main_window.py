@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from helpers import SAMPLE_PATH, FakeBackend
+from helpers import SAMPLE_PATH
 from sample_data import TEXT, sample_annotations
 
 # The offscreen platform says this whenever a dock widget lays out; it is not a fault of ours.

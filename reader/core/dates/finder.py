@@ -190,7 +190,7 @@ def _year_candidates(f: str) -> list[Candidate]:
             raw: str = groups["y"] or groups.get("y2") or ""
             era = groups.get("era")
             short = len(raw) == 2
-            if len(raw) == 3 and not era or len(raw) < 2:
+            if (len(raw) == 3 and not era) or len(raw) < 2:
                 continue
             year = int(raw)
             calendar_ = _year_calendar(year, era, short)
@@ -468,7 +468,7 @@ def _narrated_years(ms: list[Candidate], f: str, ctx: Context) -> None:
 # --------------------------------------------------------------------------- public API
 
 
-def extract_dates(text: str, article_date: dt.date | None = None) -> list["DateMention"]:
+def extract_dates(text: str, article_date: dt.date | None = None) -> list[DateMention]:
     """Every date, time and duration expression in ``text``, resolved against ``article_date``."""
     f = fold(text)
     ctx = Context(f, article_date)

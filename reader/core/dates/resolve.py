@@ -40,7 +40,7 @@ class Candidate:
     year_offset: int | None = None
     weekday: int | None = None
     # A relative expression computes its value from the article date and the sentence.
-    relative: Callable[["Context", "Candidate"], tuple[dt.date, dt.date] | None] | None = None
+    relative: Callable[[Context, Candidate], tuple[dt.date, dt.date] | None] | None = None
     # Another mention's value the missing year should be nearest to (a linked pair or range).
     anchor: dt.date | None = None
     value: tuple[dt.date, dt.date] | None = None
@@ -56,7 +56,7 @@ class Context:
     article: dt.date | None
 
 
-def season_resolver(season: int, offset: int | None, mention: Candidate) -> Callable[["Context", Candidate], tuple[dt.date, dt.date] | None]:
+def season_resolver(season: int, offset: int | None, mention: Candidate) -> Callable[[Context, Candidate], tuple[dt.date, dt.date] | None]:
     def resolve(ctx: Context, m: Candidate) -> tuple[dt.date, dt.date] | None:
         if offset is None:
             year = _full_year(mention, ctx.article)

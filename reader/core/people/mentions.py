@@ -46,9 +46,8 @@ class Group:
         """The first of the mentions with the most tokens (then the longest folded name)."""
         best = self.mentions[0]
         for m in sorted(self.mentions, key=lambda m: m.span.start):
-            if (len(m.keys), len(m.key)) > (len(best.keys), len(best.key)):
-                best = m
-            elif (len(m.keys), len(m.key)) == (len(best.keys), len(best.key)) and m.span.start < best.span.start:
+            size, best_size = (len(m.keys), len(m.key)), (len(best.keys), len(best.key))
+            if size > best_size or (size == best_size and m.span.start < best.span.start):
                 best = m
         return best
 

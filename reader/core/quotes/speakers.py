@@ -250,11 +250,10 @@ class SpeakerFinder:
 
     def _according_to(self, lo: int, hi: int) -> Speaker | None:
         """«به گفته X، «…»» → X."""
-        m = None
-        for m in ACCORDING_RE.finditer(self.clauses.masked, lo, hi):
-            pass
-        if m is None:
+        matches = list(ACCORDING_RE.finditer(self.clauses.masked, lo, hi))
+        if not matches:
             return None
+        m = matches[-1]
         comma = min(c for c in (self.clauses.masked.find("،", m.end(), hi), self.clauses.masked.find(",", m.end(), hi), hi) if c >= 0)
         result = self._subject(m.end(), comma)
         return self.sentence_last if result is ANAPHORIC else result
@@ -351,7 +350,7 @@ class SpeakerFinder:
         return quotes
 
     def _advance(self, event: tuple[int, int, tuple[int, int, str] | None]) -> None:
-        pos, kind, verb = event
+        pos, _kind, verb = event
         if pos >= self.clauses.n or self.clauses.masked[pos] == MASK:
             return
         if verb is not None:

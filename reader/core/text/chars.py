@@ -128,7 +128,7 @@ def snap(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _attaches_to_previous(ch: str) -> bool:
     code = ord(ch)
     return (

@@ -65,7 +65,7 @@ class _Hazm:
     """hazm's normaliser and tokenizers, built once (it takes seconds) and shared by threads."""
 
     _lock = threading.Lock()
-    _instance: "_Hazm | None" = None
+    _instance: _Hazm | None = None
 
     def __init__(self) -> None:
         # Only the hazm modules used here, and hazm's verb table from the user cache:
@@ -78,7 +78,7 @@ class _Hazm:
             _HAZM_KEY.setdefault(src, _LETTER_FOLD.get(dst, dst))
 
     @classmethod
-    def get(cls) -> "_Hazm":
+    def get(cls) -> _Hazm:
         with cls._lock:
             if cls._instance is None:
                 cls._instance = cls()

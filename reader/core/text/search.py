@@ -44,7 +44,7 @@ class SearchIndex:
     origin: tuple[int, ...]  # origin[k] = code point of ``text`` that folded char k stands for
 
     @classmethod
-    def build(cls, text: str) -> "SearchIndex":
+    def build(cls, text: str) -> SearchIndex:
         chars: list[str] = []
         origin: list[int] = []
         for offset, ch in enumerate(fold(text)):

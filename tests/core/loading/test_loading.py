@@ -53,7 +53,7 @@ def test_empty_file_opens_as_an_empty_document(tmp_path: Path) -> None:
 
 
 def test_truncated_utf8_keeps_everything_but_the_cut_character(tmp_path: Path) -> None:
-    data = "سلام دنیا".encode("utf-8")[:-1]
+    data = "سلام دنیا".encode()[:-1]
     document = load_document(_write(tmp_path, "cut.txt", data))
     assert document.text == "سلام دنی"
     assert document.warnings
@@ -64,7 +64,7 @@ def test_truncated_utf8_keeps_everything_but_the_cut_character(tmp_path: Path) -
     [
         ("noise.txt", bytes(range(256)) * 20, "binary"),
         ("image.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "PNG image"),
-        ("mixed.txt", "سلام".encode("utf-8") * 50 + b"\xe9\xe9 caf\xe9" + "دنیا".encode("utf-8") * 50, "not valid UTF-8"),
+        ("mixed.txt", "سلام".encode() * 50 + b"\xe9\xe9 caf\xe9" + "دنیا".encode() * 50, "not valid UTF-8"),
     ],
 )
 def test_unreadable_files_are_refused_in_one_line(tmp_path: Path, name: str, data: bytes, expected: str) -> None:
@@ -94,7 +94,7 @@ def test_files_over_the_limit_are_refused_without_reading(tmp_path: Path) -> Non
 
 
 def test_a_persian_path_with_spaces(tmp_path: Path) -> None:
-    path = _write(tmp_path, "خبر امروز.txt", "متن خبر".encode("utf-8"))
+    path = _write(tmp_path, "خبر امروز.txt", "متن خبر".encode())
     assert load_document(path).text == "متن خبر"
 
 

@@ -215,5 +215,5 @@ def test_sample_article_people_end_to_end() -> None:
 
     assert surfaces("آنتونی بلینکن") == {feature_key("آنتونی بلینکن"), feature_key("بلینکن")}
     assert feature_key("پوتین") in surfaces("ولادیمیر پوتین")
-    kim = [e for e in per if e.name == "کیم جونگ اون"][0]
+    kim = next(e for e in per if e.name == "کیم جونگ اون")
     assert {text[m.start : m.end] for m in kim.mentions} >= {"کیم جونگ اون", "کیم جونگاون"}
