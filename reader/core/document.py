@@ -273,7 +273,7 @@ def _write(value: Any, out: list[str], newline: str, step: str, depth: int = 0) 
 
 
 # The days every calendar conversion Khana runs supports (jdatetime, convertdate's Hijri):
-# the same span as ``reader.core.calendar``'s, kept here so validation needs no calendar import.
+# the same span as ``reader.core.dates.calendar``'s, kept here so validation needs no calendar import.
 # A date outside it is refused on load, so nothing the validator accepts fails to display.
 MIN_DATE = dt.date(622, 3, 22)
 MAX_DATE = dt.date(9000, 12, 31)
