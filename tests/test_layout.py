@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,3 +46,22 @@ def test_no_module_in_the_core_is_over_600_lines() -> None:
         if (n := len(path.read_text(encoding="utf-8").splitlines())) > 600
     }
     assert not long, long
+
+
+def test_the_app_analyses_without_the_training_only_packages(tmp_path: Path) -> None:
+    """persian-names is in the train extra: analysis and the CLI run when it cannot be imported."""
+    code = (
+        "import sys\n"
+        "sys.modules['persian_names'] = None  # importing it now raises ImportError\n"
+        "from reader.cli import main\n"
+        "code = main(['annotate', sys.argv[1], '--format', 'json', '-o', sys.argv[2]])\n"
+        "assert code == 0, code\n"
+    )
+    sample = ROOT / "resources" / "samples" / "mehr-korea-russia.txt"
+    out = tmp_path / "out.json"
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(sample), str(out)], capture_output=True, text=True, check=False, cwd=ROOT
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    people = [e for e in json.loads(out.read_text(encoding="utf-8"))["entities"] if e["type"] == "PER"]
+    assert len(people) >= 7
