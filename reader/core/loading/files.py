@@ -13,7 +13,8 @@ import re
 from pathlib import Path
 
 from reader.core.document import AnnotationError, Annotations, Document, annotations_from_json, heading_blocks
-from reader.core.loading import html, markdown
+from reader.core.loading.html import extract as extract_page
+from reader.core.loading.markdown import to_text_and_headings as markdown_to_text
 from reader.core.messages import Message, message
 
 # Larger files are refused before they are read: a news article is kilobytes, and
@@ -82,7 +83,7 @@ def load_document(path: str | os.PathLike[str]) -> Document:
     if suffix in (".html", ".htm", ".xhtml") or (suffix not in (".txt", ".md", ".markdown") and _looks_like_html(text)):
         return _from_html(text, p, warnings)
     if suffix in (".md", ".markdown"):
-        title, body, headings = markdown.to_text_and_headings(text)
+        title, body, headings = markdown_to_text(text)
         return Document(text=body, title=title, source=str(p), warnings=warnings,
                         blocks=heading_blocks(body, headings))
     if suffix == ".json":
@@ -269,7 +270,7 @@ def _from_html(text: str, p: Path, warnings: tuple[str, ...]) -> Document:
         raise LoadError(message("damaged-copy", name=p.name, reason=exc)) from None
     if annotations is not None:
         return _annotated(annotations, p, warnings + annotations.warnings)
-    page = html.extract(text)
+    page = extract_page(text)
     if not page.text.strip():
         # Only menus, footers and links: opening it as an empty article would hide that.
         raise LoadError(message("no-article-text", name=p.name))
