@@ -65,3 +65,49 @@ def test_the_app_analyses_without_the_training_only_packages(tmp_path: Path) -> 
     assert done.returncode == 0, done.stderr[-2000:]
     people = [e for e in json.loads(out.read_text(encoding="utf-8"))["entities"] if e["type"] == "PER"]
     assert len(people) >= 7
+
+
+def _module_imports() -> dict[str, set[str]]:
+    """For each module of reader/, the reader modules it imports when it is imported (not in functions)."""
+    import ast
+
+    modules = {}
+    for path in (ROOT / "reader").rglob("*.py"):
+        name = ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+        modules[name] = path
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        deps: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                continue
+            body = node.body if isinstance(node, (ast.If, ast.Try)) else [node]
+            for statement in body:
+                if isinstance(statement, ast.ImportFrom) and statement.module:
+                    subs = {f"{statement.module}.{a.name}" for a in statement.names} & modules.keys()
+                    deps |= subs or {statement.module}
+                elif isinstance(statement, ast.Import):
+                    deps |= {a.name for a in statement.names}
+        # A module's own packages are loaded before it, whatever it imports: no edge back to them.
+        graph[name] = {d for d in deps if d in modules and d != name and not name.startswith(d + ".")}
+    return graph
+
+
+def test_no_import_circles_in_reader() -> None:
+    graph = _module_imports()
+    circles: list[list[str]] = []
+    state: dict[str, int] = {}  # 1 on the current path, 2 done
+
+    def visit(module: str, path: list[str]) -> None:
+        state[module] = 1
+        for dep in sorted(graph[module]):
+            if state.get(dep) == 1:
+                circles.append([*path[path.index(dep) :], dep])
+            elif dep not in state:
+                visit(dep, [*path, dep])
+        state[module] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module, [module])
+    assert not circles, circles
