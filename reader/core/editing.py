@@ -240,7 +240,7 @@ def entity_at(ann: Annotations, offset: int) -> tuple[Entity, Span] | None:
     best: tuple[Entity, Span] | None = None
     for entity in ann.entities:
         for mention in entity.mentions:
-            if mention.start <= offset < mention.end:
-                if best is None or mention.end - mention.start < best[1].end - best[1].start:
-                    best = (entity, mention)
+            inner = best is None or mention.end - mention.start < best[1].end - best[1].start
+            if mention.start <= offset < mention.end and inner:
+                best = (entity, mention)
     return best
