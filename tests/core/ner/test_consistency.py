@@ -56,7 +56,7 @@ def test_widening_does_not_cut_a_longer_chunk_or_another_type() -> None:
 
 def _lexicon_of_common(*words: str) -> Lexicon:
     """A lexicon in which ``words`` are frequent words (band 7), so not rare."""
-    return Lexicon({w: ("N", 7) for w in words})
+    return Lexicon(dict.fromkeys(words, ("N", 7)))
 
 
 def test_a_common_word_that_is_a_first_name_spreads_once_tagged_a_person() -> None:
