@@ -12,6 +12,7 @@ Words are looked up by ``word_key``: the CRF features' spelling fold
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 from functools import lru_cache
@@ -51,20 +52,27 @@ def char_ids(token: str, index: dict[str, int]) -> list[int]:
     return [index.get(ch, 1) for ch in key]
 
 
-def feature_strings(sentence: Sequence[str], first_names: frozenset[str]) -> list[tuple[str, ...]]:
-    """Per token of one sentence, its ``FEATURE_COLUMNS`` values as strings ("" when absent)."""
+def token_feature_strings(token: str, first_names: frozenset[str]) -> tuple[str, ...]:
+    """The ``FEATURE_COLUMNS`` values after "place" of one token, which depend on it alone."""
     from reader.core.ner.features import HONORIFICS, OFFICE_TITLES, hazm_lexicon
+
+    key = feature_key(token)
+    entry = hazm_lexicon().lookup(key)
+    title = "h" if key in HONORIFICS else "o" if key in OFFICE_TITLES else ""
+    pos, band = (entry[0], str(entry[1])) if entry is not None else ("", "")
+    return (title, "1" if key in first_names else "", pos, band)
+
+
+def places(sentence: Sequence[str]) -> list[str]:
+    """The "place" column of a sentence: ``B-``/``I-`` kind of the longest CLDR place name, or ""."""
     from reader.core.ner.gazetteers import match
 
-    keys = [feature_key(t) for t in sentence]
-    lexicon = hazm_lexicon()
-    out: list[tuple[str, ...]] = []
-    for key, place in zip(keys, match(keys)):
-        entry = lexicon.lookup(key)
-        title = "h" if key in HONORIFICS else "o" if key in OFFICE_TITLES else ""
-        pos, band = (entry[0], str(entry[1])) if entry is not None else ("", "")
-        out.append((place, title, "1" if key in first_names else "", pos, band))
-    return out
+    return match([feature_key(t) for t in sentence])
+
+
+def feature_strings(sentence: Sequence[str], first_names: frozenset[str]) -> list[tuple[str, ...]]:
+    """Per token of one sentence, its ``FEATURE_COLUMNS`` values as strings ("" when absent)."""
+    return [(place, *token_feature_strings(t, first_names)) for t, place in zip(sentence, places(sentence))]
 
 
 def feature_ids(values: Sequence[tuple[str, ...]], tables: Sequence[dict[str, int]]) -> list[list[int]]:
@@ -117,19 +125,22 @@ def pad_batch(
     padding left in place.
     """
     b = len(words)
-    t = max((len(w) for w in words), default=0) or 1
-    c = max((len(ch) for sent in chars for ch in sent), default=0) or 1
+    lengths = np.fromiter((len(w) for w in words), dtype=np.int64, count=b)
+    t = int(lengths.max(initial=0)) or 1
+    # Filled by index arrays, not per token: this runs for every batch at tagging time.
+    mask = np.arange(t)[None, :] < lengths[:, None]
     word_arr = np.zeros((b, t), dtype=np.int64)
-    char_arr = np.zeros((b, t, c), dtype=np.int64)
-    reverse = np.tile(np.arange(t, dtype=np.int64), (b, 1))
-    mask = np.zeros((b, t), dtype=bool)
-    for i, (w, sent) in enumerate(zip(words, chars)):
-        n = len(w)
-        word_arr[i, :n] = w
-        reverse[i, :n] = np.arange(n - 1, -1, -1)
-        mask[i, :n] = True
-        for j, ch in enumerate(sent):
-            char_arr[i, j, : len(ch)] = ch
+    word_arr[mask] = np.fromiter(itertools.chain.from_iterable(words), dtype=np.int64, count=int(lengths.sum()))
+    reverse = np.where(mask, lengths[:, None] - 1 - np.arange(t)[None, :], np.arange(t)[None, :])
+    token_chars = [ch for sent in chars for ch in sent]
+    char_lengths = np.fromiter((len(ch) for ch in token_chars), dtype=np.int64, count=len(token_chars))
+    c = int(char_lengths.max(initial=0)) or 1
+    char_arr = np.zeros((b * t, c), dtype=np.int64)
+    rows = np.repeat(np.flatnonzero(mask.reshape(-1)), char_lengths)
+    starts = np.repeat(np.cumsum(char_lengths) - char_lengths, char_lengths)
+    cols = np.arange(len(rows)) - starts
+    char_arr[rows, cols] = np.fromiter(itertools.chain.from_iterable(token_chars), dtype=np.int64, count=len(rows))
+    char_arr = char_arr.reshape(b, t, c)
     return word_arr, char_arr, reverse, mask
 
 
@@ -202,7 +213,7 @@ class NeuralTagger:
         self.start = np.asarray(side["start"], dtype=np.float32)
         self.end = np.asarray(side["end"], dtype=np.float32)
         self._lock = threading.Lock()
-        self._token_cache: dict[str, tuple[int, list[int]]] = {}
+        self._token_cache: dict[str, tuple[int, list[int], list[int]]] = {}
         tables = side.get("features")
         self._feature_tables = [{v: i for i, v in enumerate(t)} for t in tables] if tables else None
         self._first_names = frozenset(side.get("first_names", ()))
@@ -224,12 +235,17 @@ class NeuralTagger:
         session = onnxruntime.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
         return cls(session, json.loads(side_path.read_text(encoding="utf-8")))
 
-    def _token(self, token: str) -> tuple[int, list[int]]:
+    def _token(self, token: str) -> tuple[int, list[int], list[int]]:
+        """A token's word id, character ids and token-level feature ids, cached by token string."""
         cached = self._token_cache.get(token)
         if cached is None:
             if len(self._token_cache) > 200_000:
                 self._token_cache.clear()
-            cached = (self._words.get(word_key(token), 1), char_ids(token, self._chars))
+            feats: list[int] = []
+            if self._feature_tables is not None:
+                values = token_feature_strings(token, self._first_names)
+                feats = [table.get(v, 1) for v, table in zip(values, self._feature_tables[1:])]
+            cached = (self._words.get(word_key(token), 1), char_ids(token, self._chars), feats)
             self._token_cache[token] = cached
         return cached
 
@@ -248,11 +264,15 @@ class NeuralTagger:
             with self._lock:
                 encoded = [[self._token(t) for t in sentences[i]] for i in chunk]
             words, chars, reverse, _ = pad_batch(
-                [[w for w, _ in e] for e in encoded], [[c for _, c in e] for e in encoded]
+                [[w for w, _, _ in e] for e in encoded], [[c for _, c, _ in e] for e in encoded]
             )
             feeds = {"words": words, "chars": chars, "reverse": reverse}
             if self._feature_tables is not None and "features" in self._inputs:
-                rows = [feature_ids(feature_strings(sentences[i], self._first_names), self._feature_tables) for i in chunk]
+                place_ids = self._feature_tables[0]
+                rows = [
+                    [[place_ids.get(p, 1), *f] for (_, _, f), p in zip(e, places(sentences[i]))]
+                    for e, i in zip(encoded, chunk)
+                ]
                 feeds["features"] = pad_features(rows, len(FEATURE_COLUMNS))
             (scores,) = self._session.run(None, {k: v for k, v in feeds.items() if k in self._inputs})
             yield chunk, scores
