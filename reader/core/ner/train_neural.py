@@ -1,8 +1,8 @@
 """Train the neural NER tagger (char CNN + BiLSTM + CRF) and export it to ONNX.
 
     python -m reader.core.ner.train_neural                       # → /tmp/ner-neural.{onnx,json}
-    python -m reader.core.ner.train_neural --out resources/models/ner-neural --epochs 12
-    python -m reader.core.ner.train_neural --hidden 64 --tune-words --out /tmp/x   # an ablation
+    python -m reader.core.ner.train_neural --encoder lstm --no-features --out /tmp/x   # an ablation
+    python -m reader.core.ner.train_neural --evaluate /tmp/ner-neural --crf MODEL  # combined with a CRF
 
 Needs the ``train`` extra (torch, onnx); the tagger it writes runs with onnxruntime
 and numpy alone (``neural``). Training data: PEYMA train plus NSURL's 600K part
@@ -71,14 +71,14 @@ class Settings:
     """Hyper-parameters of one training run (written into the model's JSON side file)."""
 
     word_dim: int = 100
-    char_dim: int = 32
-    char_filters: int = 64
+    char_dim: int = 24
+    char_filters: int = 48
     encoder: str = "cnn"  # "cnn" (dilated convolutions) or "lstm" (BiLSTM)
-    hidden: int = 128  # CNN channels, or LSTM units per direction
+    hidden: int = 96  # CNN channels, or LSTM units per direction
     dropout: float = 0.5
     word_dropout: float = 0.05
     tune_words: bool = False
-    features: bool = False  # the FEATURE_COLUMNS inputs
+    features: bool = True  # the FEATURE_COLUMNS inputs
     feature_dim: int = 8
     vocab: int = 40_000
     epochs: int = 10
@@ -718,7 +718,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for field_name, value in asdict(defaults).items():
         flag = "--" + field_name.replace("_", "-")
         if isinstance(value, bool):
-            parser.add_argument(flag, action="store_true", default=value)
+            parser.add_argument(flag, action=argparse.BooleanOptionalAction, default=value)
         else:
             parser.add_argument(flag, type=type(value), default=value)
     args = parser.parse_args(argv)
