@@ -15,9 +15,10 @@ from __future__ import annotations
 import itertools
 import json
 import threading
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -220,7 +221,7 @@ class NeuralTagger:
         self._inputs = {i.name for i in session.get_inputs()}
 
     @classmethod
-    def load(cls, stem: Path | str | None = None, *, threads: int = 1) -> "NeuralTagger":
+    def load(cls, stem: Path | str | None = None, *, threads: int = 1) -> NeuralTagger:
         """Open ``stem.onnx`` and ``stem.json`` (default: the shipped model)."""
         import onnxruntime
 

@@ -17,6 +17,7 @@ same command writes the same model.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import re
@@ -24,9 +25,10 @@ import sys
 import time
 import warnings
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -195,7 +197,7 @@ def choose_chars(train: Sequence[TaggedSentence], min_count: int = 3) -> list[st
 
 def build_model(
     settings: Settings, n_words: int, n_chars: int, vectors: np.ndarray | None, feature_sizes: Sequence[int] = ()
-) -> "torch.nn.Module":
+) -> torch.nn.Module:
     """The network that maps ``(words, chars, reverse[, features])`` to per-token label scores (emissions)."""
     import torch
     import torch.nn.functional as F
@@ -228,7 +230,7 @@ def build_model(
                 self.out = nn.Linear(2 * settings.hidden, len(LABELS))
             else:
                 sizes = [width] + [settings.hidden] * len(DILATIONS)
-                self.layers = nn.ModuleList(nn.Linear(3 * a, b) for a, b in zip(sizes, sizes[1:]))
+                self.layers = nn.ModuleList(nn.Linear(3 * a, b) for a, b in itertools.pairwise(sizes))
                 self.out = nn.Linear(settings.hidden, len(LABELS))
 
         def embed_words(self, words: torch.Tensor) -> torch.Tensor:
@@ -280,7 +282,7 @@ class Crf:
         self.penalty = torch.from_numpy(np.where(allowed, 0.0, -1e4).astype(np.float32))
         self.start_penalty = torch.from_numpy(np.where(start_ok, 0.0, -1e4).astype(np.float32))
 
-    def parameters(self) -> list["torch.nn.Parameter"]:
+    def parameters(self) -> list[torch.nn.Parameter]:
         return [self.transitions, self.start, self.end]
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -291,7 +293,7 @@ class Crf:
             self.end.detach().numpy().copy(),
         )
 
-    def nll(self, emissions: "torch.Tensor", tags: "torch.Tensor", mask: "torch.Tensor") -> "torch.Tensor":
+    def nll(self, emissions: torch.Tensor, tags: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         """Summed negative log-likelihood of the gold ``tags`` ([B, T]; ``mask`` marks real tokens)."""
         import torch
 
@@ -327,7 +329,7 @@ class Tables:
         self._chars = {c: i for i, c in enumerate(self.chars)}
         self._features = [{v: i for i, v in enumerate(t)} for t in self.features] if self.features else None
 
-    def encode(self, tokens: Sequence[str]) -> "Encoded":
+    def encode(self, tokens: Sequence[str]) -> Encoded:
         feats = None
         if self._features is not None:
             feats = feature_ids(feature_strings(tokens, self.first_names), self._features)
@@ -356,7 +358,7 @@ def feature_tables(sentences: Sequence[TaggedSentence], first_names: frozenset[s
     return [["<pad>", "<unk>"] + sorted(v for v, n in c.items() if n >= 3) for c in seen]
 
 
-def to_tensors(batch: Sequence[Encoded]) -> dict[str, "torch.Tensor"]:
+def to_tensors(batch: Sequence[Encoded]) -> dict[str, torch.Tensor]:
     import torch
 
     from reader.core.ner.neural import pad_batch
