@@ -18,12 +18,10 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import random
 import re
 import sys
 import time
-import warnings
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -45,7 +43,9 @@ from reader.core.ner.neural import (
     repair_iob,
     word_key,
 )
-from reader.core.ner.scoring import Report, evaluate
+from reader.core.ner.neural_eval import HEADLINE, compare, print_reports
+from reader.core.ner.neural_export import export
+from reader.core.ner.scoring import evaluate
 
 if TYPE_CHECKING:
     import torch
@@ -63,7 +63,6 @@ NSURL_BLOCK = 30
 NSURL_DEV_SHARE = 0.1
 NSURL_SEED = 2019
 SEED = 13
-HEADLINE = ("PER", "LOC", "ORG")
 # Dilations of the CNN encoder's width-3 layers: each token sees 15 neighbours on either side.
 DILATIONS = (1, 2, 4, 8)
 
@@ -512,195 +511,6 @@ def decode(trained: Trained, emissions: Sequence[np.ndarray]) -> list[list[str]]
 def tag_torch(trained: Trained, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
     """IOB tags from the torch model."""
     return decode(trained, emissions_torch(trained, [trained.tables.encode(s) for s in sentences]))
-
-
-# ----------------------------------------------------------------------------- export
-
-
-def _export_onnx(emitter: Any, path: Path) -> None:
-    import torch
-
-    words = torch.ones(2, 5, dtype=torch.int64)
-    chars = torch.ones(2, 5, 4, dtype=torch.int64)
-    reverse = torch.tensor([[4, 3, 2, 1, 0], [2, 1, 0, 3, 4]], dtype=torch.int64)
-    args: tuple[Any, ...] = (words, chars, reverse)
-    names = ["words", "chars", "reverse"]
-    axes = {
-        "words": {0: "batch", 1: "time"},
-        "chars": {0: "batch", 1: "time", 2: "letters"},
-        "reverse": {0: "batch", 1: "time"},
-        "emissions": {0: "batch", 1: "time"},
-    }
-    if len(emitter.features):
-        args += (torch.ones(2, 5, len(FEATURE_COLUMNS), dtype=torch.int64),)
-        names.append("features")
-        axes["features"] = {0: "batch", 1: "time"}
-    torch.onnx.export(
-        emitter,
-        args,
-        str(path),
-        input_names=names,
-        output_names=["emissions"],
-        dynamic_axes=axes,
-        opset_version=17,
-        dynamo=False,
-    )
-
-
-def export(trained: Trained, out: Path) -> tuple[Path, Path]:
-    """Write ``out.onnx`` (emissions; word table in float16) and ``out.json`` (tables, CRF arrays)."""
-    import torch
-
-    onnx_path = out.with_suffix(".onnx")
-    side_path = out.with_suffix(".json")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    emitter = trained.emitter
-    # The word table ships in float16 (half the size); the model exported and scored is the
-    # rounded one, so torch and onnxruntime agree.
-    with torch.no_grad():
-        emitter.words.weight.copy_(emitter.words.weight.half().float())
-    half = emitter.words.weight.detach().half()
-    emitter.embed_words = lambda words: torch.nn.functional.embedding(words, half).float()
-    with warnings.catch_warnings():
-        # The TorchScript exporter is deprecated but exports nn.LSTM as ONNX's LSTM op, which the
-        # torch.export one (it needs onnxscript) does not promise; its batch-size warning is about
-        # initial states given as constants, which this model leaves to ONNX's zero default.
-        warnings.simplefilter("ignore")
-        _export_onnx(emitter, onnx_path)
-    del emitter.embed_words
-    side: dict[str, Any] = {
-        "labels": list(LABELS),
-        "vocab": trained.tables.vocab,
-        "chars": trained.tables.chars,
-        "transitions": trained.transitions.tolist(),
-        "start": trained.start.tolist(),
-        "end": trained.end.tolist(),
-        "settings": asdict(trained.settings),
-    }
-    if trained.tables.features:
-        side["feature_columns"] = list(FEATURE_COLUMNS)
-        side["features"] = trained.tables.features
-        side["first_names"] = sorted(trained.tables.first_names)
-    side_path.write_text(json.dumps(side, ensure_ascii=False) + "\n", encoding="utf-8")
-    return onnx_path, side_path
-
-
-# ----------------------------------------------------------------------------- the CRF beside it
-
-# Sentences per pseudo-article when the document pass runs on a corpus without article marks.
-ARTICLE = 30
-
-
-def crf_log_marginals(crf_model: Path, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
-    """Per sentence, [T, K] log marginal probabilities of ``LABELS`` under a trained CRF (``tagger``).
-
-    The CRF's features are built per ``ARTICLE``-sentence block, as its tagger pins an article;
-    a BILOU model's ``U-``/``L-`` mass goes to ``B-``/``I-``.
-    """
-    from reader.core.ner.tagger import NerTagger
-
-    crf = NerTagger.load(crf_model, stacked=False)
-    inner = crf._tagger.model  # python-crfsuite's Tagger inside hazm's SequenceTagger
-    extractor = crf._extractor
-    index = {label: i for i, label in enumerate(LABELS)}
-    targets = []
-    for label in inner.labels():
-        iob = {"U": "B", "L": "I"}.get(label[0], label[0]) + label[1:] if label != "O" else "O"
-        targets.append((label, index[iob]))
-    out: list[np.ndarray] = []
-    for a in range(0, len(sentences), ARTICLE):
-        block = [list(s) for s in sentences[a : a + ARTICLE]]
-        extractor.pin_document(block)
-        features = extractor.sentences(block)
-        extractor.pin_document(None)
-        for sentence, feats in zip(block, features):
-            probs = np.zeros((len(sentence), len(LABELS)), dtype=np.float64)
-            if sentence:
-                inner.set(feats)
-                for label, k in targets:
-                    probs[:, k] += [inner.marginal(label, t) for t in range(len(sentence))]
-            out.append(np.log(np.maximum(probs, 1e-6)).astype(np.float32))
-    return out
-
-
-def document_pass(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]], crf_model: Path | None) -> list[list[str]]:
-    """The CRF tagger's document-consistency pass (``consistency.propagate``) over ``ARTICLE`` blocks."""
-    from reader.core.ner.consistency import propagate
-    from reader.core.ner.features import hazm_lexicon
-    from reader.core.ner.tagger import default_model_path, load_config
-
-    first_names = load_config(crf_model or default_model_path()).first_names
-    out: list[list[str]] = []
-    for a in range(0, len(sentences), ARTICLE):
-        out.extend(propagate(sentences[a : a + ARTICLE], tags[a : a + ARTICLE], hazm_lexicon(), first_names))
-    return out
-
-
-WEIGHTS = (0.0, 0.25, 0.5, 1.0, 2.0)
-
-
-def compare(tagger: NeuralTagger, crf_model: Path, devs: dict[str, list[TaggedSentence]]) -> None:
-    """Dev figures of the neural tagger, the CRF, and the neural scores plus ``w`` × CRF log marginals.
-
-    One ``w`` serves both dev sets: the one with the best sum of their headline figures (with
-    the document pass); its per-type tables are printed.
-    """
-    from reader.core.ner.neural import viterbi_batch
-    from reader.core.ner.tagger import NerTagger
-
-    crf = NerTagger.load(crf_model, stacked=False)
-    results: dict[tuple[str, float | None], tuple[Report, Report]] = {}
-    for name, dev in devs.items():
-        tokens = [[t for t, _ in s] for s in dev]
-        gold = [[g for _, g in s] for s in dev]
-        emissions = tagger.emissions(tokens)
-        marginals = crf_log_marginals(crf_model, tokens)
-        crf_tags = [t for a in range(0, len(tokens), ARTICLE) for t in crf.tag(tokens[a : a + ARTICLE], document=False)]
-        for weight in (*WEIGHTS, None):
-            if weight is None:
-                tags = crf_tags
-            else:
-                tags = []
-                for e, m in zip(emissions, marginals):
-                    if not len(e):
-                        tags.append([])
-                        continue
-                    (path,) = viterbi_batch(
-                        (e + weight * m)[None], np.array([len(e)]), tagger.transitions, tagger.start, tagger.end
-                    )
-                    tags.append([LABELS[j] for j in path])
-            results[name, weight] = (evaluate(gold, tags), evaluate(gold, document_pass(tokens, tags, crf_model)))
-
-    def headline(name: str, report: Report) -> float:
-        return report.micro(HEADLINE if name.startswith("PEYMA") else None).f1
-
-    for name in devs:
-        print(f"\n{name}: {'PER+LOC+ORG' if name.startswith('PEYMA') else 'all types'} strict F1 (alone / with the document pass)")
-        for weight in (*WEIGHTS, None):
-            plain, passed = results[name, weight]
-            label = "CRF alone" if weight is None else f"neural + {weight} x CRF"
-            print(f"  {label:<22} {headline(name, plain):.4f} / {headline(name, passed):.4f}")
-    best = max(WEIGHTS[1:], key=lambda w: sum(headline(n, results[n, w][1]) for n in devs))
-    for name in devs:
-        print(f"\n{name}, neural + {best} x CRF log marginals, with the document pass:")
-        print(results[name, best][1].table())
-        print(f"\n{name}, neural alone, with the document pass:")
-        print(results[name, 0.0][1].table())
-
-
-# ----------------------------------------------------------------------------- command
-
-
-def print_reports(tagger: NeuralTagger, devs: dict[str, list[TaggedSentence]]) -> None:
-    for name, dev in devs.items():
-        tokens = [[t for t, _ in s] for s in dev]
-        started = time.perf_counter()
-        predicted = tagger.tag(tokens)
-        elapsed = time.perf_counter() - started
-        report = evaluate([[g for _, g in s] for s in dev], predicted)
-        n = sum(len(s) for s in tokens)
-        print(f"\n{name} (onnxruntime, {n} tokens in {elapsed:.2f} s, {n / elapsed:,.0f} tokens/s):")
-        print(report.table())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
