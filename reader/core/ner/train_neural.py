@@ -95,18 +95,11 @@ class Settings:
 def nsurl_split(
     sentences: Sequence[TaggedSentence], block: int = NSURL_BLOCK, seed: int = NSURL_SEED
 ) -> tuple[list[TaggedSentence], list[TaggedSentence]]:
-    """``(train, dev)`` of NSURL: a seeded tenth of its ``block``-sentence runs is dev.
+    """``(train, dev)`` of NSURL: the CRF trainer's cut (``datasets.split_blocks``), so both taggers
+    are scored on the same dev blocks and can be combined without leaking dev."""
+    from reader.core.ner.datasets import split_blocks
 
-    NSURL has no document markers but runs in article order, so dev takes whole
-    runs of consecutive sentences, never single ones.
-    """
-    blocks = -(-len(sentences) // block)
-    chosen = set(random.Random(seed).sample(range(blocks), round(blocks * NSURL_DEV_SHARE)))
-    train: list[TaggedSentence] = []
-    dev: list[TaggedSentence] = []
-    for start in range(0, len(sentences), block):
-        (dev if start // block in chosen else train).extend(sentences[start : start + block])
-    return train, dev
+    return split_blocks(sentences, block=block, share=NSURL_DEV_SHARE, seed=seed)
 
 
 def read_nsurl(path: Path) -> list[TaggedSentence]:
