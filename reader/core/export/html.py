@@ -20,7 +20,6 @@ import json
 import re
 from collections import Counter
 from html import escape
-from html.parser import HTMLParser
 from typing import Any
 
 from reader.core.document import (
@@ -38,6 +37,7 @@ from reader.core.document import (
 from reader.core.export import _persian as fa
 from reader.core.export import _style
 from reader.core.export._spans import DATE, ENTITY, QUOTE, Layer, layers
+from reader.core.loading.html import MAX_DEPTH, TooDeep, parse_events
 from reader.core.palette import WORDS
 from reader.core.text import fold_key
 
@@ -322,20 +322,23 @@ def _dates(ann: Annotations) -> str:
 # --------------------------------------------------------------------------- extract
 
 
-class _CopyParser(HTMLParser):
-    """Finds the data blocks and the visible article paragraphs; builds no tree, runs nothing."""
+class _CopyParser:
+    """An lxml parser target that finds the data blocks and the visible article paragraphs; runs nothing."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[tuple[dict[str, str | None], list[str]]] = []
+        self.blocks: list[tuple[dict[str, str], list[str]]] = []
         self._in_block: list[str] | None = None
         self.article_found = False
         self._article_depth = 0  # >0 while inside <article id=khana-article>
         self.paragraphs: list[list[str]] = []
         self._in_p = False
+        self._depth = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise TooDeep
+        attributes = dict(attrib)
         if tag == "script" and attributes.get("id") == DATA_ID:
             self._in_block = []
             self.blocks.append((attributes, self._in_block))
@@ -349,7 +352,8 @@ class _CopyParser(HTMLParser):
             self._in_p = True
             self.paragraphs.append([])
 
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
+        self._depth -= 1
         if tag == "script":
             self._in_block = None
         elif tag == "article" and self._article_depth:
@@ -357,11 +361,14 @@ class _CopyParser(HTMLParser):
         elif tag == "p":
             self._in_p = False
 
-    def handle_data(self, data: str) -> None:
+    def data(self, data: str) -> None:
         if self._in_block is not None:
             self._in_block.append(data)
         elif self._in_p and self._article_depth:
             self.paragraphs[-1].append(data)
+
+    def close(self) -> None:
+        return None
 
 
 def _fail(message: str) -> AnnotationError:
@@ -382,11 +389,10 @@ def extract_embedded(html: str) -> Annotations | None:
         return None
     parser = _CopyParser()
     try:
-        parser.feed(html)
-        parser.close()
-    except (AssertionError, ValueError):
-        # html.parser gives up on some malformed declarations; what was found so far stands.
-        pass
+        parse_events(html, parser)
+    except TooDeep:
+        # Khana writes a shallow page: a deep one was made by hand, and the rest of it is unread.
+        raise _fail(f"the copy nests its elements more than {MAX_DEPTH:,} deep") from None
     if not parser.blocks:
         return None
     if len(parser.blocks) > 1:
@@ -408,8 +414,9 @@ def extract_embedded(html: str) -> Annotations | None:
 
 
 def _comparable(text: str) -> str:
-    # An HTML reader may fold line ends, and NUL is not allowed in HTML text.
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")
+    # The parser reads a CR as a line end (a CRLF's CR ends its own paragraph, so it reads as a
+    # line end before the paragraph break), and NUL is not allowed in HTML text.
+    return text.replace("\r", "\n").replace("\0", "\ufffd")
 
 
 def _parse_json(source: str) -> Any:

@@ -274,8 +274,8 @@ def _from_html(text: str, p: Path, warnings: tuple[str, ...]) -> Document:
     if not page.text.strip():
         # Only menus, footers and links: opening it as an empty article would hide that.
         raise LoadError(message("no-article-text", name=p.name))
-    return Document(text=page.text, title=page.title, article_date=page.date, source=str(p), warnings=warnings,
-                    blocks=heading_blocks(page.text, page.headings))
+    return Document(text=page.text, title=page.title, article_date=page.date, source=str(p),
+                    warnings=warnings + page.warnings, blocks=heading_blocks(page.text, page.headings))
 
 
 def _from_json(text: str, p: Path) -> Document:
