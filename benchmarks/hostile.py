@@ -44,6 +44,8 @@ CASES: dict[str, tuple[str, Callable[[], str]]] = {
     "'<a ' x40,000": ("a.html", lambda: "<a " * 40_000),
     "\"<a b='\" x20,000": ("a.html", lambda: "<a b='" * 20_000),
     "'<!--' x40,000": ("a.html", lambda: "<!--" * 40_000),
+    "<b class=x> x990 + </i> x1M (libxml2's worst)": ("a.html", lambda: "<b class=x>" * 990 + "</i>" * 1_000_000),
+    "<div> x5,000 (past the nesting limit)": ("a.html", lambda: "<p>متن خبر</p>" + "<div>" * 5_000 + "<p>x</p>"),
     "&amp; x1M page": ("a.html", lambda: "<html><body><p>" + "&amp;" * 1_000_000 + "</p></body></html>"),
     "&#1601; x1M page": ("a.html", lambda: "<html><body><p>" + "&#1601;" * 1_000_000 + "</p></body></html>"),
     "copy: 2,000 crossing quotes, 4,000 mentions -> html": ("a.khana.html", _copy_with_crossing_quotes),

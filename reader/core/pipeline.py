@@ -25,6 +25,12 @@ from reader.core.text import CancelFn, Cancelled, ProgressFn, Sentence, fold_key
 _TOKENIZE_SHARE = 0.7
 _TAG_SHARE = 0.25
 _TAG_BATCH = 500  # sentences tagged between progress reports and cancel checks
+# One tagger call holds the features of every token it is given (the stacked CRF's second stage
+# reads them all): a budget of tokens per call, and a sentence longer than a piece tagged in
+# pieces, bound what a text with no sentence ends («او گفت: » repeated: one 190,000-token
+# "sentence" per MB) costs. An ordinary batch is within both and is tagged in one call as before.
+_TAG_TOKENS = 20_000
+_TAG_PIECE = 1_000
 
 _tagger_lock = threading.Lock()
 _tagger = None
@@ -143,7 +149,7 @@ def _tokenize_stage(doc: Analysis) -> None:
         try:
             split = parallel.tokenize_tag_dates(
                 text,
-                lambda group: tagger.tag([[token.norm for token in s.tokens] for s in group]),
+                lambda group: _tag_group(tagger, group),
                 _TAG_BATCH,
                 lambda whole: extract_dates(whole, date),
                 lambda fraction: doc.report((_TOKENIZE_SHARE + _TAG_SHARE) * fraction),
@@ -261,8 +267,36 @@ def _tag(sentences: Sequence[Sentence], report, cancel: CancelFn | None) -> list
         if cancel is not None and cancel():
             raise Cancelled()
         batch = sentences[first : first + _TAG_BATCH]
-        tags.extend(tagger.tag([[token.norm for token in s.tokens] for s in batch]))
+        tags.extend(_tag_group(tagger, batch))
         report(min(first + _TAG_BATCH, count) / count)
+    return tags
+
+
+def _tag_group(tagger, sentences: Sequence[Sentence]) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    """Tags for one batch of sentences, in calls of at most ``_TAG_TOKENS`` tokens and ``_TAG_PIECE`` a sentence."""
+    words = [[token.norm for token in s.tokens] for s in sentences]
+    if sum(map(len, words)) <= _TAG_TOKENS and all(len(w) <= _TAG_PIECE for w in words):
+        return tagger.tag(words)  # type: ignore[no-any-return]
+    tags: list[list[str]] = [[] for _ in words]
+    call: list[tuple[int, list[str]]] = []  # (sentence index, piece)
+    size = 0
+
+    def flush() -> None:
+        if not call:
+            return
+        for (index, _piece), piece_tags in zip(call, tagger.tag([piece for _index, piece in call])):
+            tags[index].extend(piece_tags)
+        call.clear()
+
+    for index, sentence in enumerate(words):
+        for at in range(0, len(sentence), _TAG_PIECE):
+            piece = sentence[at : at + _TAG_PIECE]
+            if size + len(piece) > _TAG_TOKENS:
+                flush()
+                size = 0
+            call.append((index, piece))
+            size += len(piece)
+    flush()
     return tags
 
 
