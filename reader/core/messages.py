@@ -24,6 +24,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "not-regular": ("{path} is not a regular file", "{path} پروندهٔ معمولی نیست"),
     "too-big": ("{name} is {mb} MB; Khana opens articles up to {limit} MB",
                 "«{name}» {mb} مگابایت است؛ خوانا خبرهای تا {limit} مگابایت را باز می‌کند"),
+    "too-many-words": ("{name} holds about {count} words and signs; Khana analyses up to {limit} in one article",
+                       "«{name}» حدود {count} واژه و نشانه دارد؛ خوانا خبرهای تا {limit} واژه و نشانه را تحلیل می‌کند"),
     "grew-too-big": ("{name} is larger than {limit} MB", "«{name}» از {limit} مگابایت بزرگ‌تر است"),
     "cannot-read": ("cannot read {path}: {reason}", "{path} خوانده نشد: {reason}"),
     "binary": ("{name} is a binary file, not an article", "«{name}» پرونده‌ای دودویی است، نه خبر"),

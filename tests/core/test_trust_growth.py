@@ -222,3 +222,28 @@ def test_a_megabyte_of_one_unended_quote_is_analysed_under_a_memory_cap() -> Non
                             capture_output=True, text=True, timeout=600, check=False)
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.split() == ["True", str(8 * 80_000)]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html"])
+def test_an_article_of_more_words_and_signs_than_the_analysis_can_hold_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    # Memory follows words and signs, not bytes: «ب. » is two of them in five bytes.
+    from reader.core.loading import LoadError, load_document
+    from reader.core.loading import files as loading
+
+    monkeypatch.setattr(loading, "MAX_WORDS", 1_000)
+    wrap = (lambda t: f"<html><body><p>{t}</p></body></html>") if suffix == ".html" else (lambda t: t)
+    at_limit = tmp_path / f"ok{suffix}"
+    at_limit.write_text(wrap("ب. " * 500), encoding="utf-8")
+    assert load_document(at_limit).text.strip() == ("ب. " * 500).strip()
+    over = tmp_path / f"over{suffix}"
+    over.write_text(wrap("ب. " * 501), encoding="utf-8")
+    with pytest.raises(LoadError) as info:
+        load_document(over)
+    assert str(info.value) == f"over{suffix} holds about 1,002 words and signs; Khana analyses up to 1,000 in one article"
+    assert "\n" not in info.value.message.persian()  # type: ignore[union-attr]
+    # An annotated copy carries its analysis and is not analysed again: it still opens.
+    copy = tmp_path / "over.khana.html"
+    copy.write_text(render_annotated_html(Annotations(text="ب. " * 800)), encoding="utf-8")
+    assert load_document(copy).annotations is not None
