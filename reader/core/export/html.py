@@ -16,6 +16,7 @@ Everything from the article or the annotations is escaped: text with
 from __future__ import annotations
 
 import heapq
+import io
 import json
 import re
 from collections import Counter
@@ -326,11 +327,12 @@ class _CopyParser:
     """An lxml parser target that finds the data blocks and the visible article paragraphs; runs nothing."""
 
     def __init__(self) -> None:
-        self.blocks: list[tuple[dict[str, str], list[str]]] = []
-        self._in_block: list[str] | None = None
+        # Text runs are written through: libxml2 reports each character reference as its own run.
+        self.blocks: list[tuple[dict[str, str], io.StringIO]] = []
+        self._in_block: io.StringIO | None = None
         self.article_found = False
         self._article_depth = 0  # >0 while inside <article id=khana-article>
-        self.paragraphs: list[list[str]] = []
+        self.paragraphs: list[io.StringIO] = []
         self._in_p = False
         self._depth = 0
 
@@ -340,7 +342,7 @@ class _CopyParser:
             raise TooDeep
         attributes = dict(attrib)
         if tag == "script" and attributes.get("id") == DATA_ID:
-            self._in_block = []
+            self._in_block = io.StringIO()
             self.blocks.append((attributes, self._in_block))
         elif tag == "article":
             if self._article_depth:
@@ -350,7 +352,7 @@ class _CopyParser:
                 self._article_depth = 1
         elif tag == "p" and self._article_depth:
             self._in_p = True
-            self.paragraphs.append([])
+            self.paragraphs.append(io.StringIO())
 
     def end(self, tag: str) -> None:
         self._depth -= 1
@@ -363,9 +365,9 @@ class _CopyParser:
 
     def data(self, data: str) -> None:
         if self._in_block is not None:
-            self._in_block.append(data)
+            self._in_block.write(data)
         elif self._in_p and self._article_depth:
-            self.paragraphs[-1].append(data)
+            self.paragraphs[-1].write(data)
 
     def close(self) -> None:
         return None
@@ -397,17 +399,17 @@ def extract_embedded(html: str) -> Annotations | None:
         return None
     if len(parser.blocks) > 1:
         raise _fail(f"the copy holds {len(parser.blocks)} annotation blocks instead of one")
-    attributes, chunks = parser.blocks[0]
+    attributes, block = parser.blocks[0]
     if (attributes.get("type") or "").strip().lower() != "application/json":
         raise _fail("the annotation block is not marked as JSON data")
-    data = _parse_json("".join(chunks))
+    data = _parse_json(block.getvalue())
     _check_structure(data)
     try:
         ann = annotations_from_dict(data, strict=False)
     except AnnotationError as exc:
         raise _fail(str(exc)) from None
     warnings = list(ann.warnings)
-    visible = "\n".join("".join(p) for p in parser.paragraphs)
+    visible = "\n".join(p.getvalue() for p in parser.paragraphs)
     if not parser.article_found or _comparable(visible) != _comparable(ann.text):
         warnings.append("the article shown in the copy differs from its saved annotations; the saved text was used")
     return ann.with_changes(warnings=tuple(warnings))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ MAX_DEPTH = 1_000
 # Inline tags without attributes carry nothing the extractor reads (no class, no id, no block),
 # and a run of them is the cheap way to build a deep stack: such pairs are taken out before
 # parsing (their text stays), and so are close tags that nothing opened.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _INLINE_TAG = re.compile(
     r"<(/?)(a|abbr|b|bdi|bdo|big|cite|code|del|dfn|em|font|i|ins|kbd|mark|nobr|q|s|samp|small|span|"
     r"strike|strong|sub|sup|tt|u|var)(\s[^<>]*)?>",
@@ -83,8 +85,10 @@ class _Extractor:
         self.in_h1 = False
         self.headings: list[tuple[str, int]] = []
         self.heading: tuple[int, list[str]] | None = None  # the open h1-h6: level, words so far
-        self.body: list[str] = []
-        self.article: list[str] = []
+        # libxml2 reports each character reference as its own text run (a million for a page of
+        # «&#1601;»): written through, not kept as a million strings in a list.
+        self.body = io.StringIO()
+        self.article = io.StringIO()
         self.article_depth = 0
         # Structured data (schema.org JSON-LD) that news sites put in a script: its datePublished.
         self.ld_json: list[str] = []
@@ -167,9 +171,9 @@ class _Extractor:
         return None
 
     def _emit(self, chunk: str) -> None:
-        self.body.append(chunk)
+        self.body.write(chunk)
         if self.article_depth:
-            self.article.append(chunk)
+            self.article.write(chunk)
 
 
 def parse_events(source: str, target: object) -> None:
@@ -181,8 +185,10 @@ def parse_events(source: str, target: object) -> None:
     parser = etree.HTMLParser(target=target, no_network=True, huge_tree=True, remove_comments=True,
                               remove_pis=True)
     try:
-        # A lone surrogate becomes "?", one character for one.
-        parser.feed(_without_bare_inline(source).encode("utf-8", "replace").decode("utf-8"))
+        source = _without_bare_inline(source)
+        if _SURROGATE.search(source):  # lxml cannot encode one: it becomes "?", one character for one
+            source = source.encode("utf-8", "replace").decode("utf-8")
+        parser.feed(source)
         parser.close()
     except etree.LxmlError:
         pass
@@ -197,8 +203,8 @@ def extract(source: str) -> Page:
     except TooDeep:
         warnings = (f"the page nests its elements more than {MAX_DEPTH:,} deep; the rest of it was not read",)
     title = _clean_inline(parser.meta.get("og:title") or "".join(parser.h1) or _title_text("".join(parser.title_parts)))
-    chunks = parser.article if "".join(parser.article).strip() else parser.body
-    text = _clean_block("".join(chunks))
+    article = parser.article.getvalue()
+    text = _clean_block(article if article.strip() else parser.body.getvalue())
     date = None
     for key in _DATE_META:
         if key in parser.meta:
