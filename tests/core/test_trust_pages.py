@@ -71,6 +71,22 @@ def test_a_page_without_a_story_is_refused_in_one_line(tmp_path: Path, body: str
     assert "متن خبری در این صفحه پیدا نشد" in info.value.message.persian()  # type: ignore[attr-defined]
 
 
+def test_blocks_of_only_links_are_navigation_whatever_their_class() -> None:
+    # Menus, related headlines and cards with class names no rule knows (measured on Persian
+    # layouts in benchmarks/extractors.py): a block whose words are links is not the story.
+    page = htmltext.extract(
+        "<html><body><div class='balaye-safhe'><ul><li><a href='/'>خانه</a></li><li><a href='/s'>سیاسی</a></li></ul></div>"
+        "<h1><a href='/n/1'>عنوان خبر</a></h1>"
+        f"<div class='matn'><p>{STORY} به گزارش <a href='/irna'>ایرنا</a> این خبر تایید شد.</p>"
+        "<p><a href='/n/2'>خبر مرتبط دیگر</a></p></div>"
+        "<h2><a href='/n/3'>کارت خبری</a></h2><div class='card'><a href='/n/4'><h3>تیتر دیگر</h3></a></div>"
+        "</body></html>"
+    )
+    assert page.text == f"عنوان خبر\n{STORY} به گزارش ایرنا این خبر تایید شد."
+    assert page.title == "عنوان خبر"
+    assert page.headings == [("عنوان خبر", 1)]  # the dropped link headings are no headings of the story
+
+
 @pytest.mark.parametrize("value", ["0001-01-01", "0001-01-01T00:00:00Z", "9999-12-31", "0622-03-22", "1-1-1"])
 def test_a_meta_date_outside_the_range_is_ignored(value: str) -> None:
     page = htmltext.extract(_page("", head=f'<meta property="article:published_time" content="{value}">'))

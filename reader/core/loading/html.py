@@ -72,11 +72,25 @@ class TooDeep(Exception):
     """A page or copy nests its elements past ``MAX_DEPTH``; reading stops there."""
 
 
+@dataclass
+class _Frame:
+    tag: str
+    body_at: int
+    article_at: int
+    chars: int = 0
+    link_chars: int = 0
+    has_blocks: bool = False
+
+
+# A block whose words are this much link text is navigation: menus, related headlines, cards.
+_LINK_SHARE = 0.8
+
+
 class _Extractor:
     """An lxml parser target: libxml2 reports each element and text run, balanced, in order."""
 
     def __init__(self) -> None:
-        self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
+        self.stack: list[tuple[str, bool, bool]] = []  # (tag, skipped, has a frame)
         self.skip_depth = 0
         self.title_parts: list[str] = []
         self.in_title = False
@@ -92,8 +106,12 @@ class _Extractor:
         self.article = io.StringIO()
         self.article_depth = 0
         # Structured data (schema.org JSON-LD) that news sites put in a script: its datePublished.
-        self.ld_json: list[str] = []
+        self.ld_json: list[list[str]] = []
         self.in_ld_json = False
+        self.link_depth = 0
+        # One frame per open block: where its text began, its characters and those inside links,
+        # and whether a block opened inside it.
+        self.frames: list[_Frame] = []
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         tag = tag.lower()
@@ -112,12 +130,13 @@ class _Extractor:
             raise TooDeep
         if tag == "script" and values.get("type", "").strip().lower() == "application/ld+json":
             self.in_ld_json = True
-            self.ld_json.append("")
+            self.ld_json.append([])
         marker = " ".join((values.get("class", ""), values.get("id", ""), values.get("role", "")))
         skipped = tag in _SKIP or bool(_BOILERPLATE.search(marker)) or values.get("aria-hidden") == "true"
         if values.get("itemprop") == "datePublished" and values.get("content"):
             self.time_values.append(values["content"])
-        self.stack.append((tag, skipped))
+        framed = tag in _BLOCK and not skipped and not self.skip_depth
+        self.stack.append((tag, skipped, framed))
         if skipped:
             self.skip_depth += 1
         if tag == "title":
@@ -128,7 +147,12 @@ class _Extractor:
             self.heading = (_HEADINGS[tag], [])
         if tag == "article" and not self.skip_depth:
             self.article_depth += 1
-        if tag in _BLOCK and not self.skip_depth:
+        if tag == "a":
+            self.link_depth += 1
+        if framed:
+            if self.frames:
+                self.frames[-1].has_blocks = True
+            self.frames.append(_Frame(tag, self.body.tell(), self.article.tell()))
             self._emit("\n")
 
     def end(self, tag: str) -> None:
@@ -136,11 +160,16 @@ class _Extractor:
         if tag in _VOID or not self.stack:
             return
         # libxml2 closes what a page leaves open itself, so every end is the innermost open element.
-        closed, skipped = self.stack.pop()
+        closed, skipped, framed = self.stack.pop()
         if skipped:
             self.skip_depth -= 1
         if closed == "article" and not skipped and not self.skip_depth and self.article_depth:
             self.article_depth -= 1
+        if closed == "a":
+            self.link_depth -= 1
+        dropped = False
+        if framed:
+            dropped = self._close_frame(self.frames.pop())
         if tag == "title":
             self.in_title = False
         if tag == "script":
@@ -148,14 +177,15 @@ class _Extractor:
         if tag == "h1":
             self.in_h1 = False
         if tag in _HEADINGS and self.heading is not None:
-            self.headings.append((_clean_inline("".join(self.heading[1])), self.heading[0]))
+            if not dropped:
+                self.headings.append((_clean_inline("".join(self.heading[1])), self.heading[0]))
             self.heading = None
         if tag in _BLOCK and not self.skip_depth:
             self._emit("\n")
 
     def data(self, data: str) -> None:
         if self.in_ld_json:
-            self.ld_json[-1] += data
+            self.ld_json[-1].append(data)
             return
         if self.skip_depth:
             return
@@ -166,7 +196,28 @@ class _Extractor:
             self.h1.append(data)
         if self.heading is not None:
             self.heading[1].append(data)
+        if self.frames:
+            frame = self.frames[-1]
+            size = len(data.strip())
+            frame.chars += size
+            if self.link_depth:
+                frame.link_chars += size
         self._emit(data)
+
+    def _close_frame(self, frame: _Frame) -> bool:
+        """Take a block of only links back out of the text (a menu item, a related headline, a card).
+
+        Only a block with no block inside it, so a paragraph is never lost for its neighbours'
+        links; a top headline that is a link stays (it is the story's).
+        """
+        if frame.has_blocks or frame.tag == "h1" or not frame.chars or frame.link_chars < _LINK_SHARE * frame.chars:
+            return False
+        self.body.seek(frame.body_at)
+        self.body.truncate()
+        if self.article.tell() > frame.article_at:
+            self.article.seek(frame.article_at)
+            self.article.truncate()
+        return True
 
     def close(self) -> None:
         return None
@@ -213,7 +264,7 @@ def extract(source: str) -> Page:
             if date:
                 break
     if date is None:
-        for value in [*_ld_dates(parser.ld_json), *parser.time_values]:
+        for value in [*_ld_dates(["".join(block) for block in parser.ld_json]), *parser.time_values]:
             date = _iso_date(value)
             if date:
                 break
