@@ -78,7 +78,9 @@ def test_sigkill_after_a_correction_loses_nothing(tmp_path: Path, qtbot, monkeyp
         recovery = Path(folder_line) / "recovery"
         # Kill it as soon as the autosave (3 s of idle) has written: the "last few seconds".
         deadline = time.monotonic() + 60
-        while not (recovery.is_dir() and any(recovery.iterdir())) and time.monotonic() < deadline:
+        # A recovery file, not the temporary file it is first written to (``atomic_write``): a kill
+        # between the two used to find no recovery file when the machine was loaded.
+        while not (recovery.is_dir() and any(recovery.glob("*.json"))) and time.monotonic() < deadline:
             time.sleep(0.1)
         os.kill(child.pid, signal.SIGKILL)
     finally:
