@@ -136,6 +136,24 @@ def replay_serve(conn, nice: int = 0) -> None:  # type: ignore[no-untyped-def]
     serve(conn, nice)
 
 
+# Inputs that froze the window where the CLI did not (issue #17 item 12): name -> (file name, content).
+HOSTILE = {
+    "amp": ("amp-1m.html", lambda: "<html><body><p>" + "&amp;" * 1_000_000 + "</p></body></html>"),
+    "arabic-ref": ("fa-ref-1m.html", lambda: "<html><body><p>" + "&#1601;" * 1_000_000 + "</p></body></html>"),
+    "be-zwnj": ("be-zwnj-500k.txt", lambda: "ب\u200c" * 500_000),
+}
+
+
+def hostile_input(name: str) -> Path:
+    """The hostile input ``name`` of ``HOSTILE``, written under build/bench (built here, not a fixture)."""
+    file_name, build = HOSTILE[name]
+    path = WORK / file_name
+    if not path.exists():
+        WORK.mkdir(parents=True, exist_ok=True)
+        path.write_text(build(), encoding="utf-8")
+    return path
+
+
 def time_cli(big: Path) -> float:
     """Wall seconds of ``khana annotate BIG --format json`` in a fresh process."""
     import subprocess
@@ -160,8 +178,10 @@ def main() -> int:
                         "to match against `perf record -k CLOCK_MONOTONIC` samples of the GUI thread")
     parser.add_argument("--against-cli", action="store_true", help="time `khana annotate` on the same file "
                         "first, in the same run, and compare the window's open-to-ready time with it")
+    parser.add_argument("--case", choices=sorted(HOSTILE), help="open this hostile input instead of the "
+                        "5 MB article: %(choices)s")
     options = parser.parse_args()
-    big = big_text(options.mb * 1_000_000)
+    big = hostile_input(options.case) if options.case else big_text(options.mb * 1_000_000)
     cli_seconds = None
     if options.against_cli:
         cli_seconds = time_cli(big)

@@ -120,7 +120,10 @@ class Renderer(QObject):
         text = self._pending_text
         self._building, self._pending_text = None, ""
         count = document.blockCount()
-        starts = block_starts(text, self._view.utf16_map())
+        positions = self._view.utf16_map()
+        if positions.length != len(text):
+            positions = Utf16Map(text)  # the view shows line breaks of its own: count on what is shown
+        starts = block_starts(text, positions)
         if len(starts) != count + 1 or starts[-1] != document.characterCount():
             # The text has separators insertText treats differently; ask the document instead.
             starts = []

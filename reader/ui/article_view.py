@@ -138,11 +138,12 @@ class ArticleView(QTextBrowser):
         self._spans, self._starts = [], []
         self._selected = None
         self._find, self._find_current = [], -1
-        self._map = Utf16Map(text)
+        shown, breaks = display_text(text)
+        self._map = Utf16Map(text, breaks)
         self._pending_span = None
         self._blocks = blocks
         self._renderer.set_runs(self._runs(), self._formats(), restart=False)
-        self._renderer.build(self._new_document(), display_text(text))
+        self._renderer.build(self._new_document(), shown)
 
     def _new_document(self) -> QTextDocument:
         """An empty, detached document with the article's paragraph and line formatting."""
@@ -391,7 +392,7 @@ class ArticleView(QTextBrowser):
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copy and drag give the article's own characters: the line breaks that split a very
-        long paragraph on screen (``display_text``) are spaces in the text."""
+        long paragraph on screen (``display_text``) are spaces in the text, or not in it at all."""
         # Qt's own object: one made here would be freed by Python as well as by the clipboard.
         mime = super().createMimeDataFromSelection()
         span = self.selection_code_points()
