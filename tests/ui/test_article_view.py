@@ -220,3 +220,33 @@ def test_a_spaceless_paragraph_is_shown_in_blocks_with_exact_mentions_and_copy(q
     view.selectAll()
     view.copy()
     assert QApplication.clipboard().text() == text
+
+
+def test_type_highlights_are_painted_over_the_visible_text_and_never_touch_the_layout(qtbot):
+    line = "ولادیمیر پوتین رئیس جمهور روسیه با کیم جونگ اون دیدار کرد.\n"
+    text = line * 400
+    spans = [Span(i * len(line) + 9, i * len(line) + 14) for i in range(400)]
+    ann = Annotations(text=text, entities=(Entity("e1", "PER", "پوتین", mentions=tuple(spans)),))
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.show()
+    view.set_text(text)
+    qtbot.waitUntil(lambda: not view.highlighting())
+    laid_out = [view.document().findBlockByNumber(i).layout().lineCount() for i in range(3)]
+    with qtbot.waitSignal(view.highlightingFinished):
+        view.set_annotations(ann)
+    # The blocks keep their lines and carry no formats: the analysis arriving lays nothing out again.
+    assert [view.document().findBlockByNumber(i).layout().lineCount() for i in range(3)] == laid_out
+    assert all(not view.document().findBlockByNumber(i).layout().formats() for i in range(400))
+    to16 = view.utf16_map().to_utf16
+
+    def painted() -> set[int]:
+        return {s.cursor.selectionStart() for s in view.extraSelections()
+                if s.format.background().color().name() == LIGHT.entity["PER"]}
+
+    assert to16(spans[0].start) in painted()
+    assert to16(spans[-1].start) not in painted()  # far below the screen
+    assert len(view.extraSelections()) < 100
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    assert to16(spans[-1].start) in painted() and to16(spans[0].start) not in painted()
