@@ -231,10 +231,15 @@ def main() -> int:
     timer.setTimerType(Qt.TimerType.PreciseTimer)
     timer.setInterval(INTERVAL_MS)
 
+    from reader.ui.status import Phase
+
     def on_tick() -> None:
         now = time.perf_counter()
         watchdog.last_tick = now
         ticks.append((now, phase["name"]))
+        # A text with no letter or digit (a million «&») is not analysed: done once it is shown.
+        if window.status.phase is Phase.EMPTY and not window.view.highlighting() and not outcome["ready"]:
+            on_ready()
 
     timer.timeout.connect(on_tick)
     outcome = {"ready": False, "error": None}
