@@ -360,3 +360,17 @@ def test_markdown_and_html_headings_open_as_headings(qtbot, make_window, tmp_pat
     assert view.highlight_format_at(text.index("پوتین")).fontWeight() == QFont.Weight.Bold
     assert view.highlight_format_at(text.index("واکنش")).fontWeight() == QFont.Weight.Bold
     assert view.highlight_format_at(text.index("متن خبر")).fontWeight() != QFont.Weight.Bold
+
+
+def test_a_row_of_the_timelines_date_list_selects_that_mention_in_the_article(qtbot, make_window):
+    window = open_sample(qtbot, make_window())
+    window.docks.docks["timeline"].raise_()
+    dates = window.docks.panels["timeline"].dates
+    qtbot.waitUntil(lambda: dates.topLevelItemCount() > 0)
+    assert dates.topLevelItemCount() == len([d for d in window.ann.dates if d.kind != "duration"])
+    item = dates.topLevelItem(dates.topLevelItemCount() - 1)
+    start, end = item.data(0, Qt.ItemDataRole.UserRole + 1)
+    dates.scrollToItem(item)
+    qtbot.mouseClick(dates.viewport(), Qt.MouseButton.LeftButton, pos=dates.visualItemRect(item).center())
+    assert window.view.selection_code_points() == (start, end)
+    assert window.view.textCursor().selectedText() == window.ann.text[start:end]
