@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from reader.core.document import DateMention
-from reader.ui.lists import SPAN_ROLE, SYNC_ROWS, elide
+from reader.ui.lists import MEASURED_ROWS, SPAN_ROLE, SYNC_ROWS, elide
 from reader.ui.plain import plain
 from reader.ui.slices import Slicer
 from reader.ui.timeline_layout import Marker
@@ -43,10 +43,13 @@ class TimelineList(QTreeWidget):
             QCoreApplication.translate("TimelineList", "میلادی"),
         ])
         header = self.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 160)
-        header.resizeSection(1, 170)
+        header.setStretchLastSection(False)
+        # The dates fit their text (measured over the rows on screen only, as the other lists);
+        # the article's words take the rest, elided.
+        header.setResizeContentsPrecision(MEASURED_ROWS)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self._slicer = Slicer(self)
         self.itemClicked.connect(self.on_itemClicked)
         self.itemActivated.connect(self.on_itemClicked)
