@@ -509,7 +509,8 @@ class TimelinePanel(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setChildrenCollapsible(False)
         self.dates = TimelineList(self)
-        self.dates.setMinimumHeight(60)
+        # Little of its own least height: at 640×480 the panel must still fit (the splitter gives it more).
+        self.dates.setMinimumHeight(30)
         self.splitter.addWidget(self.timeline)
         self.splitter.addWidget(self.dates)
         self.splitter.addWidget(scroller)
