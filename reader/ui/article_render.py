@@ -389,8 +389,8 @@ class Renderer(QObject):
         """The painted highlights between UTF-16 ``start`` and ``end``: (start, end, format)
         pieces that do not overlap, each with the formats of every run over it merged in order
         of precedence (as Qt merges a block's formats), so a date under a mention keeps its line."""
-        if self._source is not None:
-            return []  # still collecting: the last runs are not all in
+        # While new runs are collected (an edit on a long article) the previous ones stay on
+        # screen; a new text clears them at once (``set_text``'s runs are collected at once).
         runs = self._paint
         first = bisect.bisect_left(self._paint_starts, start - self._paint_longest)
         last = bisect.bisect_left(self._paint_starts, end)
