@@ -202,6 +202,9 @@ def rounds(options: argparse.Namespace, big: Path) -> int:
         print(f"round {number}: khana annotate {cli:.1f} s (CPU {cli_cpu:.1f} s); window open→ready "
               f"{ready.group(1)} s (CPU of its processes {window_cpu:.1f} s, start-up included): "
               f"{ratios[-1]:.2f}×; longest stall {stall.group(1)} ms; load average {load_average()}", flush=True)
+        phases = re.search(r"phases \(s\): (.*)", out)
+        if phases:
+            print(f"    window phases (s): {phases.group(1)}", flush=True)
 
     def spread(values: list[float], fmt: str) -> str:
         return f"{fmt.format(min(values))}–{fmt.format(statistics.median(values))}–{fmt.format(max(values))}"
