@@ -394,15 +394,32 @@ class Renderer(QObject):
         runs = self._paint
         first = bisect.bisect_left(self._paint_starts, start - self._paint_longest)
         last = bisect.bisect_left(self._paint_starts, end)
-        over = [r for r in runs[first:last] if r[1] > start and r[1] > r[0]]
-        if not over:
-            return []
-        edges = sorted({start, end} | {p for r in over for p in (r[0], r[1]) if start < p < end})
+        # A sweep over the runs' ends, counting the runs of each (precedence, style) over each
+        # piece: linear in the runs on screen, however many of them cross one another.
+        events: list[tuple[int, int, tuple[int, str]]] = []
+        for r_start, r_end, precedence, style in runs[first:last]:
+            if r_end > start and r_end > r_start:
+                events.append((max(r_start, start), 1, (precedence, style)))
+                events.append((min(r_end, end), -1, (precedence, style)))
+        events.sort(key=lambda event: event[0])
         pieces: list[tuple[int, int, QTextCharFormat]] = []
-        for lo, hi in zip(edges, edges[1:]):
-            covering = sorted((r[2], r[3]) for r in over if r[0] <= lo and r[1] >= hi)
-            if covering:
-                pieces.append((lo, hi, self._merged_format(tuple(style for _p, style in covering))))
+        active: dict[tuple[int, str], int] = {}
+        shown: tuple[str, ...] = ()
+        at = start
+        for position, delta, key in events:
+            if position > at and active:
+                styles = tuple(style for _p, style in sorted(active))
+                if pieces and styles == shown and pieces[-1][1] == at:
+                    pieces[-1] = (pieces[-1][0], position, pieces[-1][2])  # the same highlight goes on
+                else:
+                    pieces.append((at, position, self._merged_format(styles)))
+                    shown = styles
+            at = position
+            count = active.get(key, 0) + delta
+            if count:
+                active[key] = count
+            else:
+                active.pop(key, None)
         return pieces
 
     def format_at(self, u16: int) -> QTextCharFormat:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from reader.core.document import Annotations, Entity, Quote, Span
 from reader.ui.article_text import Utf16Map
@@ -250,3 +250,31 @@ def test_type_highlights_are_painted_over_the_visible_text_and_never_touch_the_l
     assert len(view.extraSelections()) < 100
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
     assert to16(spans[-1].start) in painted() and to16(spans[0].start) not in painted()
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(1, 15), st.sampled_from(["quote", "date", "PER", "LOC"])),
+                max_size=25), st.integers(0, 40), st.integers(1, 45))
+def test_painted_pieces_merge_every_run_over_each_character_in_order(runs_in, window_start, window_length):
+    from reader.ui.article_render import Renderer
+
+    precedence = {"quote": 0, "date": 1, "PER": 3, "LOC": 3}
+    runs = [(s, s + n, precedence[style], style) for s, n, style in runs_in]
+    view = ArticleView()
+    formats = view._formats()
+    renderer = Renderer(view, view)
+    renderer.set_runs(runs, formats)
+    start, end = window_start, window_start + window_length
+    pieces = renderer.painted(start, end)
+    assert all(start <= lo < hi <= end for lo, hi, _f in pieces)
+    assert all(a[1] <= b[0] for a, b in zip(pieces, pieces[1:]))
+    for u16 in range(start, end):
+        over = sorted({(p, style) for s, e, p, style in runs if s <= u16 < e})
+        found = [fmt for lo, hi, fmt in pieces if lo <= u16 < hi]
+        if not over:
+            assert not found
+            continue
+        expected = QTextCharFormat()
+        for _p, style in over:
+            expected.merge(formats[style])
+        assert len(found) == 1 and found[0] == expected
+    view.deleteLater()
