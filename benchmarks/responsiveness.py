@@ -290,6 +290,8 @@ def main() -> int:
     from reader.ui.status import Phase
 
     def on_tick() -> None:
+        if outcome["ready"]:
+            return  # closing the window (waiting for a warm-up still under way) is not part of the run
         now = time.perf_counter()
         watchdog.last_tick = now
         ticks.append((now, phase["name"]))
