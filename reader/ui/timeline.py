@@ -509,8 +509,11 @@ class TimelinePanel(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setChildrenCollapsible(False)
         self.dates = TimelineList(self)
-        # Little of its own least height: at 640×480 the panel must still fit (the splitter gives it more).
-        self.dates.setMinimumHeight(30)
+        # No least height of its own: at 640×480 the panel has ~150 pixels, which the axis and
+        # the picker need (a list asking for 30 pushed the window to 503 pixels high). Where
+        # there is room the splitter's stretch gives the list its share; the tooltips on the
+        # axis name every date too.
+        self.dates.setMinimumHeight(1)
         self.splitter.addWidget(self.timeline)
         self.splitter.addWidget(self.dates)
         self.splitter.addWidget(scroller)
