@@ -16,10 +16,16 @@ skips the minute of analysis (see its help).
 
 With ``--against-cli`` the same run first times ``khana annotate`` on the same file (a child
 process, JSON out, hazm and the model loaded as a fresh process loads them) and then prints the
-window's open-to-ready time against it: target ≤ 1.3×, the longest stall ≤ 100 ms.
+window's open-to-ready time against it: target ≤ 1.3×, the longest stall ≤ 100 ms. With
+``--rounds N`` (and ``--against-cli``) it does that N times, the CLI and the window (each in a
+fresh process) alternating, and prints the ratio and the longest stall as min–median–max; the
+CPU seconds of each side too, steadier than wall time on a shared machine.
 
-  .venv/bin/python benchmarks/responsiveness.py [--mb 5] [--against-cli] [--stacks] [--profile] [--gaps FILE]
-      [--replay JSON]
+``--case NAME`` opens one of issue #17's hostile inputs instead (a page of a million «&amp;» or
+«&#1601;», «ب‌» × 500 000), built here under build/bench.
+
+  .venv/bin/python benchmarks/responsiveness.py [--mb 5] [--against-cli [--rounds N]] [--stacks] [--profile]
+      [--gaps FILE] [--replay JSON] [--case NAME]
 """
 
 from __future__ import annotations
@@ -136,6 +142,24 @@ def replay_serve(conn, nice: int = 0) -> None:  # type: ignore[no-untyped-def]
     serve(conn, nice)
 
 
+# Inputs that froze the window where the CLI did not (issue #17 item 12): name -> (file name, content).
+HOSTILE = {
+    "amp": ("amp-1m.html", lambda: "<html><body><p>" + "&amp;" * 1_000_000 + "</p></body></html>"),
+    "arabic-ref": ("fa-ref-1m.html", lambda: "<html><body><p>" + "&#1601;" * 1_000_000 + "</p></body></html>"),
+    "be-zwnj": ("be-zwnj-500k.txt", lambda: "ب\u200c" * 500_000),
+}
+
+
+def hostile_input(name: str) -> Path:
+    """The hostile input ``name`` of ``HOSTILE``, written under build/bench (built here, not a fixture)."""
+    file_name, build = HOSTILE[name]
+    path = WORK / file_name
+    if not path.exists():
+        WORK.mkdir(parents=True, exist_ok=True)
+        path.write_text(build(), encoding="utf-8")
+    return path
+
+
 def time_cli(big: Path) -> float:
     """Wall seconds of ``khana annotate BIG --format json`` in a fresh process."""
     import subprocess
@@ -145,6 +169,52 @@ def time_cli(big: Path) -> float:
     subprocess.run([sys.executable, "-m", "reader", "annotate", str(big), "--format", "json", "-o", str(out)],
                    check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - began
+
+
+def rounds(options: argparse.Namespace, big: Path) -> int:
+    """``--rounds``: the CLI and the window alternating, each in a fresh process; min–median–max."""
+    import re
+    import resource
+    import subprocess
+
+    def cpu() -> float:
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime + usage.ru_stime
+
+    ratios, stalls, cpu_ratios = [], [], []
+    command = [sys.executable, __file__, "--timeout", str(options.timeout)]
+    command += ["--case", options.case] if options.case else ["--mb", str(options.mb)]
+    for number in range(1, options.rounds + 1):
+        before = cpu()
+        cli = time_cli(big)
+        cli_cpu = cpu() - before
+        before = cpu()
+        out = subprocess.run(command, capture_output=True, text=True, check=False).stdout
+        window_cpu = cpu() - before
+        ready = re.search(r"open to ready ([0-9.]+) s", out)
+        stall = re.search(r"max stall ([0-9]+) ms", out)
+        if ready is None or stall is None:
+            print(f"round {number}: the window did not become ready\n{out}")
+            return 1
+        ratios.append(float(ready.group(1)) / cli)
+        stalls.append(float(stall.group(1)))
+        cpu_ratios.append(window_cpu / cli_cpu)
+        print(f"round {number}: khana annotate {cli:.1f} s (CPU {cli_cpu:.1f} s); window open→ready "
+              f"{ready.group(1)} s (CPU of its processes {window_cpu:.1f} s, start-up included): "
+              f"{ratios[-1]:.2f}×; longest stall {stall.group(1)} ms; load average {load_average()}", flush=True)
+        phases = re.search(r"phases \(s\): (.*)", out)
+        if phases:
+            print(f"    window phases (s): {phases.group(1)}", flush=True)
+
+    def spread(values: list[float], fmt: str) -> str:
+        return f"{fmt.format(min(values))}–{fmt.format(statistics.median(values))}–{fmt.format(max(values))}"
+
+    print(f"window/CLI wall (min–median–max of {len(ratios)}): {spread(ratios, '{:.2f}')}×: target ≤ 1.3×  "
+          f"{'OK' if statistics.median(ratios) <= 1.3 else 'MISSED'}")
+    print(f"window/CLI CPU: {spread(cpu_ratios, '{:.2f}')}×")
+    print(f"longest stall (ms): {spread(stalls, '{:.0f}')}: target ≤ 100 ms  "
+          f"{'OK' if max(stalls) <= LIMIT_S * 1000 else 'MISSED'}")
+    return 0
 
 
 def main() -> int:
@@ -160,8 +230,14 @@ def main() -> int:
                         "to match against `perf record -k CLOCK_MONOTONIC` samples of the GUI thread")
     parser.add_argument("--against-cli", action="store_true", help="time `khana annotate` on the same file "
                         "first, in the same run, and compare the window's open-to-ready time with it")
+    parser.add_argument("--case", choices=sorted(HOSTILE), help="open this hostile input instead of the "
+                        "5 MB article: %(choices)s")
+    parser.add_argument("--rounds", type=int, help="with --against-cli: this many rounds, the "
+                        "CLI and the window alternating in fresh processes")
     options = parser.parse_args()
-    big = big_text(options.mb * 1_000_000)
+    big = hostile_input(options.case) if options.case else big_text(options.mb * 1_000_000)
+    if options.against_cli and options.rounds:
+        return rounds(options, big)
     cli_seconds = None
     if options.against_cli:
         cli_seconds = time_cli(big)
@@ -211,10 +287,17 @@ def main() -> int:
     timer.setTimerType(Qt.TimerType.PreciseTimer)
     timer.setInterval(INTERVAL_MS)
 
+    from reader.ui.status import Phase
+
     def on_tick() -> None:
+        if outcome["ready"]:
+            return  # closing the window (waiting for a warm-up still under way) is not part of the run
         now = time.perf_counter()
         watchdog.last_tick = now
         ticks.append((now, phase["name"]))
+        # A text with no letter or digit (a million «&») is not analysed: done once it is shown.
+        if window.status.phase is Phase.EMPTY and not window.view.highlighting() and not outcome["ready"]:
+            on_ready()
 
     timer.timeout.connect(on_tick)
     outcome = {"ready": False, "error": None}
@@ -319,6 +402,10 @@ def main() -> int:
         for stack, count in watchdog.samples.most_common(12):
             print(f"  {count * 5:6d} ms  {stack}")
     sys.stdout.flush()
+    # The analysis process is joined, so its CPU time counts in this one's children (``--rounds``).
+    from reader.ui.backend import analysis_worker
+
+    analysis_worker().close()
     # PySide6 can crash tearing down a window with running timers at interpreter exit; the figures are out.
     os._exit(0)
 

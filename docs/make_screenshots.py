@@ -5,7 +5,8 @@
 
 Writes screenshot-light.png, screenshot-dark.png, screenshot-mentions.png (a person selected,
 the mentions panel listing them, F3's «n از m» in the status bar) and screenshot-timeline.png
-(the timeline dock raised, the article date set in its picker) into OUT_DIR (default: docs/). Settings live in a temporary folder,
+and screenshot-timeline-dark.png (the timeline dock raised with the list of its dates, the
+article date set in its picker) into OUT_DIR (default: docs/). Settings live in a temporary folder,
 so the shots show the default layout whatever the machine's user has saved.
 """
 
@@ -97,7 +98,13 @@ def main() -> None:
     QTest.mouseClick(picker.set_button, Qt.MouseButton.LeftButton)
     picker.input.setText("۲۲ شهریور ۱۴۰۲")
     window.show_status("")
+    # The timeline, the list of its dates under it and the converter share the dock: give it room.
+    window.resizeDocks([window.docks.docks["timeline"]], [560], Qt.Orientation.Vertical)
+    panel.splitter.setSizes([220, 200, 140])  # type: ignore[attr-defined]
     shot("screenshot-timeline.png")
+    window.apply_theme("dark")
+    shot("screenshot-timeline-dark.png")
+    window.apply_theme("light")
 
     window.undo_stack.setClean()
     window.close()

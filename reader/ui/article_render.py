@@ -41,22 +41,29 @@ class Renderer(QObject):
     Qt would otherwise stall the window in three places on a multi-megabyte article: inserting
     the text into a document the view already lays out, laying it out (its lazy layout grows
     to 200 000 characters a step), and re-laying out every paragraph a format touches. So the
-    text goes into a detached document first (in pieces), which the view then adopts; and the
-    highlights are not document formats but each block's own layout formats (what
-    QSyntaxHighlighter uses), set block by block, visible blocks first. Marking a run of blocks
-    dirty makes Qt lay them out (and the text before them, in small steps) at once, so walking
-    the blocks in order also paces the layout of the whole text. Every slice is timed,
-    relayout included, against the budget the side panels' filling shares (``reader.ui.slices``),
-    and few Qt calls are made per block: each call that gives up the GIL may wait a switch
-    interval to get it back while another thread runs Python.
+    text goes into a detached document first (in pieces), which the view then adopts, and its
+    layout is paced: walking the blocks in order, a run of them is marked dirty at a time, which
+    makes Qt lay them out (and the text before them, in small steps) at once. Every slice is
+    timed, relayout included, against the budget the side panels' filling shares
+    (``reader.ui.slices``), and few Qt calls are made per block: each call that gives up the GIL
+    may wait a switch interval to get it back while another thread runs Python.
+
+    Highlights come in two kinds. Those that change the text's size (headings: precedence below
+    0) are each block's own layout formats (what QSyntaxHighlighter uses), set block by block.
+    All others (colours and underlines) change no line, so they are never put on the document:
+    the view paints those on screen (``painted``) as extra selections, the way Qt paints the
+    text selection. Formats on the blocks made Qt lay the whole text out again when the analysis
+    arrived: 21 s of a 5 MB article's 27 s of highlighting.
 
     Signals:
         documentReady(QTextDocument): the text is built; the view should show this document.
-        finished(): every block has the formats of the current pass.
+        finished(): every block has the formats of the current pass, and every run is in.
+        paintedChanged(): the painted highlights changed; the view should show them anew.
     """
 
     documentReady = Signal(QTextDocument)
     finished = Signal()
+    paintedChanged = Signal()
 
     def __init__(self, view: RenderHost, parent: QObject) -> None:
         super().__init__(parent)
@@ -68,13 +75,20 @@ class Renderer(QObject):
         self._building: QTextDocument | None = None
         self._pending_text = ""
         self._offset = 0
-        # The formats: runs sorted by start (UTF-16), their starts, the longest run.
+        # The block formats: runs sorted by start (UTF-16), their starts, the longest run.
         # (start, end, precedence, style) with a format per style: a block's formats are
         # compared by style, so a mention that changes type is painted anew.
         self._runs: list[Run] = []
         self._formats: dict[str, QTextCharFormat] = {}
         self._starts: list[int] = []
         self._longest = 0
+        # The painted runs, the same way.
+        self._paint: list[Run] = []
+        self._paint_starts: list[int] = []
+        self._paint_longest = 0
+        self._merged: dict[tuple[str, ...], QTextCharFormat] = {}
+        self._reset = False
+        self._walking = False  # a pass over the blocks is under way
         # Runs still being collected (a long article has tens of thousands), in slices.
         self._source: Iterator[Run] | None = None
         self._collected: list[Run] = []
@@ -88,6 +102,8 @@ class Renderer(QObject):
         self._applied: list[tuple[tuple[int, int, str], ...]] = []
         self._next = 0
         self._relayout = False  # the current pass also lays out every block it visits
+        self._changed_block_runs = False
+        self._restart_wanted: bool | None = None
         self._batch_chars = 2000  # how much text one relayout call covers (adapts to ~5 ms)
         self.longest_chunk_ms = 0
 
@@ -120,7 +136,10 @@ class Renderer(QObject):
         text = self._pending_text
         self._building, self._pending_text = None, ""
         count = document.blockCount()
-        starts = block_starts(text, self._view.utf16_map())
+        positions = self._view.utf16_map()
+        if positions.length != len(text):
+            positions = Utf16Map(text)  # the view shows line breaks of its own: count on what is shown
+        starts = block_starts(text, positions)
         if len(starts) != count + 1 or starts[-1] != document.characterCount():
             # The text has separators insertText treats differently; ask the document instead.
             starts = []
@@ -145,20 +164,38 @@ class Renderer(QObject):
     # ------------------------------------------------------------------ formats
 
     def set_runs(self, runs: Iterable[Run], formats: dict[str, QTextCharFormat], reset: bool = False,
-                 restart: bool = True, at_once: bool = True) -> None:
+                 restart: bool | None = None, at_once: bool = True) -> None:
         """Show these (start, end, precedence, style) runs, each painted with ``formats[style]``,
         from now on; ``reset`` re-applies all (the formats of a style changed).
 
         Unless ``at_once``, the runs are collected a slice at a time before any block uses them.
+        A pass over the blocks follows if the block formats changed or ``restart`` is True (the
+        painted runs need none); never if it is False (a new text follows, which starts one).
         """
         self._source, self._collected, self._sorted = iter(runs), [], False
         self._formats = formats
+        self._merged = {}
+        self._reset = self._reset or reset
+        self._restart_wanted = restart
         if at_once:
             self._collect(float("inf"))
-        if reset:
-            self._applied = [((-1, -1, ""),)] * len(self._applied)
-        if restart:
-            self.restart()
+            self._runs_in()
+        if self._building is None:
+            self._task.start()  # to say ``finished`` once the runs are in, even with no pass to make
+
+    def _runs_in(self) -> None:
+        """All runs are collected: the painted ones are shown, a pass starts if block formats changed."""
+        restart, self._restart_wanted = self._restart_wanted, None
+        changed, self._changed_block_runs = self._changed_block_runs, False
+        if restart is not False:
+            if self._reset:
+                self._reset = False
+                # Only blocks with block formats need them again; the others have none to redo.
+                self._applied = [((-1, -1, ""),) if applied else () for applied in self._applied]
+                restart = True
+            if restart or changed:
+                self.restart()
+        self.paintedChanged.emit()
 
     def _collect(self, deadline: float) -> bool:
         """Take runs from the source until ``deadline``; True once all are in (and sorted).
@@ -177,9 +214,15 @@ class Renderer(QObject):
             self._sorted = True
             if time.perf_counter() >= deadline:
                 return False
-        self._runs = collected
-        self._starts = [r[0] for r in collected]
-        self._longest = max((r[1] - r[0] for r in collected), default=0)
+        block_runs = [r for r in collected if r[2] < 0]
+        self._changed_block_runs = block_runs != self._runs
+        self._runs = block_runs
+        self._starts = [r[0] for r in block_runs]
+        self._longest = max((r[1] - r[0] for r in block_runs), default=0)
+        painted = [r for r in collected if r[2] >= 0]
+        self._paint = painted
+        self._paint_starts = [r[0] for r in painted]
+        self._paint_longest = max((r[1] - r[0] for r in painted), default=0)
         self._source, self._collected, self._sorted = None, [], False
         return True
 
@@ -192,6 +235,7 @@ class Renderer(QObject):
         """Start a new pass over every block, the visible ones first (``now``, or in the next slice)."""
         self._pass += 1
         self._next = 0
+        self._walking = True
         if self._building is None:
             self._visible_pending = not now
             if now:
@@ -304,19 +348,23 @@ class Renderer(QObject):
             self._completed = False
             return True
         if self._source is not None:
-            self._visible_pending = self._collect(deadline)
+            if self._collect(deadline):
+                self._runs_in()
+                self._visible_pending = self._walking
             self._note(began)
             return False
         if self._visible_pending:
             self._visible_pending = False
             self.update_visible()
-        self._next = self._walk(document, self._next, len(self._done) - 1, deadline)
-        self._note(began)
-        if self._next >= len(self._done):
+        if self._walking:
+            self._next = self._walk(document, self._next, len(self._done) - 1, deadline)
+            self._note(began)
+            if self._next < len(self._done):
+                return False
+            self._walking = False
             self._relayout = False
-            self._completed = True
-            return True
-        return False
+        self._completed = True
+        return True
 
     def _on_task_done(self) -> None:
         # Out of the scheduler by now, so a slot that starts another pass starts it for good.
@@ -327,14 +375,63 @@ class Renderer(QObject):
     def _note(self, began: float) -> None:
         self.longest_chunk_ms = max(self.longest_chunk_ms, int((time.perf_counter() - began) * 1000))
 
+    def _merged_format(self, styles: tuple[str, ...]) -> QTextCharFormat:
+        """The formats of ``styles`` merged in order (later ones on top), made once per combination."""
+        fmt = self._merged.get(styles)
+        if fmt is None:
+            fmt = QTextCharFormat()
+            for style in styles:
+                fmt.merge(self._formats[style])
+            self._merged[styles] = fmt
+        return fmt
+
+    def painted(self, start: int, end: int) -> list[tuple[int, int, QTextCharFormat]]:
+        """The painted highlights between UTF-16 ``start`` and ``end``: (start, end, format)
+        pieces that do not overlap, each with the formats of every run over it merged in order
+        of precedence (as Qt merges a block's formats), so a date under a mention keeps its line."""
+        # While new runs are collected (an edit on a long article) the previous ones stay on
+        # screen; a new text clears them at once (``set_text``'s runs are collected at once).
+        runs = self._paint
+        first = bisect.bisect_left(self._paint_starts, start - self._paint_longest)
+        last = bisect.bisect_left(self._paint_starts, end)
+        # A sweep over the runs' ends, counting the runs of each (precedence, style) over each
+        # piece: linear in the runs on screen, however many of them cross one another.
+        events: list[tuple[int, int, tuple[int, str]]] = []
+        for r_start, r_end, precedence, style in runs[first:last]:
+            if r_end > start and r_end > r_start:
+                events.append((max(r_start, start), 1, (precedence, style)))
+                events.append((min(r_end, end), -1, (precedence, style)))
+        events.sort(key=lambda event: event[0])
+        pieces: list[tuple[int, int, QTextCharFormat]] = []
+        active: dict[tuple[int, str], int] = {}
+        shown: tuple[str, ...] = ()
+        at = start
+        for position, delta, key in events:
+            if position > at and active:
+                styles = tuple(style for _p, style in sorted(active))
+                if pieces and styles == shown and pieces[-1][1] == at:
+                    pieces[-1] = (pieces[-1][0], position, pieces[-1][2])  # the same highlight goes on
+                else:
+                    pieces.append((at, position, self._merged_format(styles)))
+                    shown = styles
+            at = position
+            count = active.get(key, 0) + delta
+            if count:
+                active[key] = count
+            else:
+                active.pop(key, None)
+        return pieces
+
     def format_at(self, u16: int) -> QTextCharFormat:
-        """The highlight painted at UTF-16 position ``u16`` (the block's formats merged in order)."""
-        block = self._view.document().findBlock(u16)
+        """The highlight at UTF-16 position ``u16``: the block's formats and the painted ones merged."""
         merged = QTextCharFormat()
-        if not block.isValid():
-            return merged
-        offset = u16 - block.position()
-        for fmt_range in block.layout().formats():
-            if fmt_range.start <= offset < fmt_range.start + fmt_range.length:
-                merged.merge(fmt_range.format)
+        block = self._view.document().findBlock(u16)
+        if block.isValid():
+            offset = u16 - block.position()
+            for fmt_range in block.layout().formats():
+                if fmt_range.start <= offset < fmt_range.start + fmt_range.length:
+                    merged.merge(fmt_range.format)
+        for lo, hi, fmt in self.painted(u16, u16 + 1):
+            if lo <= u16 < hi:
+                merged.merge(fmt)
         return merged

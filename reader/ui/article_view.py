@@ -110,6 +110,7 @@ class ArticleView(QTextBrowser):
         self._renderer = Renderer(self, self)
         self._renderer.documentReady.connect(self.on_renderer_documentReady)
         self._renderer.finished.connect(self.on_renderer_finished)
+        self._renderer.paintedChanged.connect(self.on_renderer_paintedChanged)
         self.verticalScrollBar().valueChanged.connect(self.on_scrolled)
         self._apply_font()
         self._renderer.build(self._new_document(), "")
@@ -138,11 +139,12 @@ class ArticleView(QTextBrowser):
         self._spans, self._starts = [], []
         self._selected = None
         self._find, self._find_current = [], -1
-        self._map = Utf16Map(text)
+        shown, breaks = display_text(text)
+        self._map = Utf16Map(text, breaks)
         self._pending_span = None
         self._blocks = blocks
         self._renderer.set_runs(self._runs(), self._formats(), restart=False)
-        self._renderer.build(self._new_document(), display_text(text))
+        self._renderer.build(self._new_document(), shown)
 
     def _new_document(self) -> QTextDocument:
         """An empty, detached document with the article's paragraph and line formatting."""
@@ -196,6 +198,11 @@ class ArticleView(QTextBrowser):
     def on_scrolled(self, _value: int) -> None:
         if not self._adopting:
             self._renderer.update_visible()
+            self._update_extra()
+
+    @Slot()
+    def on_renderer_paintedChanged(self) -> None:
+        self._update_extra()
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
@@ -209,6 +216,7 @@ class ArticleView(QTextBrowser):
             # came into view may still lack their highlights. (A new document's visible blocks
             # are the renderer's next slice.)
             self._renderer.update_visible()
+            self._update_extra()
 
     def reading_width(self) -> float:
         """The widest a line may be: about ``LINE_CHARS`` characters of Persian text at the current size."""
@@ -391,7 +399,7 @@ class ArticleView(QTextBrowser):
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copy and drag give the article's own characters: the line breaks that split a very
-        long paragraph on screen (``display_text``) are spaces in the text."""
+        long paragraph on screen (``display_text``) are spaces in the text, or not in it at all."""
         # Qt's own object: one made here would be freed by Python as well as by the clipboard.
         mime = super().createMimeDataFromSelection()
         span = self.selection_code_points()
@@ -409,18 +417,30 @@ class ArticleView(QTextBrowser):
         return self._map.to_code_point(cursor.selectionStart()), self._map.to_code_point(cursor.selectionEnd())
 
     def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
-        selection = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self._map.to_utf16(start))
-        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor
-        selection.format = fmt
-        return selection
+        return self._selection16(self._map.to_utf16(start), self._map.to_utf16(end), fmt)
+
+    def _visible_span(self) -> tuple[int, int]:
+        """The UTF-16 span of the blocks on screen (give or take one)."""
+        document = self.document()
+        first, last = self.visible_block_numbers()
+        end_block = document.findBlockByNumber(last)
+        end = end_block.position() + end_block.length() if end_block.isValid() else document.characterCount()
+        return document.findBlockByNumber(first).position(), min(end, document.characterCount() - 1)
 
     def _update_extra(self) -> None:
+        """Paint the highlights of what is on screen: the type highlights (``Renderer.painted``),
+        then the selected entity's mentions, then find matches.
+
+        Only what is on screen: a selection is a text cursor the document keeps up to date and
+        Qt walks all of them at every paint, so it is redone on every scroll.
+        """
         if self._renderer.building():
             return  # the positions belong to the text still being built; applied once it is shown
-        extra: list[QTextEdit.ExtraSelection] = []
+        start16, end16 = self._visible_span()
+        extra: list[QTextEdit.ExtraSelection] = [
+            self._selection16(lo, hi, fmt) for lo, hi, fmt in self._renderer.painted(start16, end16)
+        ]
+        start, end = self._map.to_code_point(start16), self._map.to_code_point(end16) + 1
         entity = self._ann.entity(self._selected) if self._ann is not None and self._selected else None
         if entity is not None:
             strong = QTextCharFormat()
@@ -428,16 +448,31 @@ class ArticleView(QTextBrowser):
             strong.setForeground(QColor(self._theme.text))
             strong.setFontUnderline(True)
             strong.setUnderlineColor(QColor(self._theme.text))
-            extra.extend(self._selection(m.start, m.end, strong) for m in entity.mentions)
+            extra.extend(self._selection(m.start, m.end, strong) for m in entity.mentions
+                         if m.end > start and m.start < end)
         if self._find:
             found = QTextCharFormat()
             found.setBackground(QColor(self._theme.find))
             current = QTextCharFormat()
             current.setBackground(QColor(self._theme.find_current))
             current.setForeground(QColor("#000000" if self._theme.name == "light" else "#ffffff"))
-            for index, (start, end) in enumerate(self._find[:5000]):
-                extra.append(self._selection(start, end, current if index == self._find_current else found))
+            first = max(0, bisect.bisect_left(self._find, (start, -1)) - 1)
+            for index in range(first, len(self._find)):
+                m_start, m_end = self._find[index]
+                if m_start >= end:
+                    break
+                if m_end > start:
+                    extra.append(self._selection(m_start, m_end, current if index == self._find_current else found))
         self.setExtraSelections(extra)
+
+    def _selection16(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selection.format = fmt
+        return selection
 
     # ------------------------------------------------------------------ what is under the mouse
 

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QRectF,
     Qt,
     Signal,
+    Slot,
 )
 from PySide6.QtGui import (
     QColor,
@@ -49,6 +50,7 @@ from reader.core.text.context import kwic
 from reader.core.document import Annotations, DateMention
 from reader.ui.converter import ConverterWidget
 from reader.ui.slices import Slicer
+from reader.ui.timeline_list import TimelineList
 from reader.ui.timeline_layout import (
     Marker,
     TimelineLayout,
@@ -81,9 +83,11 @@ class TimelineWidget(QWidget):
     Signals:
         dateActivated(int, int): a marker (its first mention) or an unresolved date was clicked
             or activated with Enter; the mention's start and end.
+        markersShown(): the dates on the axis changed (``markers``, ``unresolved``).
     """
 
     dateActivated = Signal(int, int)
+    markersShown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,10 +138,14 @@ class TimelineWidget(QWidget):
         self._focus = min(self._focus, len(self._markers) - 1)
         self._hover = -1
         self.update()
+        self.markersShown.emit()
 
     def collecting(self) -> bool:
         """True while a long article's dates are still being grouped."""
         return self._slicer.busy()
+
+    def unresolved(self) -> list[DateMention]:
+        return self._unresolved
 
     def markers(self) -> list[Marker]:
         return list(self._markers)
@@ -476,7 +484,7 @@ def _short(text: str, limit: int = 24) -> str:
 
 
 class TimelinePanel(QWidget):
-    """The timeline above the date converter and article-date picker.
+    """The timeline above the list of its dates, and the date converter and article-date picker.
 
     Signals:
         dateActivated(int, int): forwarded from the timeline.
@@ -500,21 +508,37 @@ class TimelinePanel(QWidget):
         scroller.setMinimumHeight(60)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setChildrenCollapsible(False)
+        self.dates = TimelineList(self)
+        # No least height of its own: at 640×480 the panel has ~150 pixels, which the axis and
+        # the picker need (a list asking for 30 pushed the window to 503 pixels high). Where
+        # there is room the splitter's stretch gives the list its share; the tooltips on the
+        # axis name every date too.
+        self.dates.setMinimumHeight(1)
         self.splitter.addWidget(self.timeline)
+        self.splitter.addWidget(self.dates)
         self.splitter.addWidget(scroller)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
         self.timeline.dateActivated.connect(self.dateActivated)
+        self.dates.dateActivated.connect(self.dateActivated)
+        self.timeline.markersShown.connect(self.on_timeline_markersShown)
         self.converter.articleDateChanged.connect(self.articleDateChanged)
+        self._text = ""
+
+    @Slot()
+    def on_timeline_markersShown(self) -> None:
+        self.dates.set_dates(self._text, self.timeline.markers(), self.timeline.unresolved())
 
     def show_pending(self, message: str) -> None:
         self.timeline.show_pending(message)
 
     def set_annotations(self, ann: Annotations | None, date_source: str = "") -> None:
         """Show ``ann``'s dates; the picker shows its article date and ``date_source``, where it came from."""
+        self._text = ann.text if ann is not None else ""
         self.timeline.set_annotations(ann)
         if ann is None:
             self.converter.set_article_date(None)

@@ -58,6 +58,14 @@ class Marker:
         return full, short
 
 
+    def calendars(self) -> tuple[str, str]:
+        """The day (or range) in the Jalali and in the Gregorian calendar."""
+        a, b = conversion_for(self.first), conversion_for(self.last)
+        if self.is_range:
+            return _jalali_range(a, b), _gregorian_range(a, b)
+        return a.jalali_text(), a.gregorian_text()
+
+
 def _jalali_range(a: Conversion, b: Conversion) -> str:
     if a.jalali[:2] == b.jalali[:2]:
         y, m, d = b.jalali

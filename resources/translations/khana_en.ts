@@ -969,4 +969,27 @@ Shahshahani, M. S., Mohseni, M., Shakery, A., Faili, H.
         <translation>Keys</translation>
     </message>
 </context>
+<context>
+    <name>TimelineList</name>
+    <message>
+        <location filename="../../reader/ui/timeline_list.py" line="41"/>
+        <source>در متن</source>
+        <translation>In the text</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/timeline_list.py" line="42"/>
+        <source>خورشیدی</source>
+        <translation>Jalali</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/timeline_list.py" line="43"/>
+        <source>میلادی</source>
+        <translation>Gregorian</translation>
+    </message>
+    <message>
+        <location filename="../../reader/ui/timeline_list.py" line="67"/>
+        <source>نامعلوم</source>
+        <translation>Unknown</translation>
+    </message>
+</context>
 </TS>

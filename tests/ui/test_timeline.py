@@ -260,3 +260,31 @@ def test_labels_never_overlap_for_any_dates(days, width, height):
     layout = layout_timeline(markers, [], base + dt.timedelta(days[0][0]), width, height, _measure, 16)
     _assert_no_overlap(layout)
     assert len(layout.markers) == len(markers)
+
+
+def test_the_list_names_every_date_and_a_click_selects_its_mention(qtbot):
+    panel = TimelinePanel()
+    qtbot.addWidget(panel)
+    panel.resize(900, 600)
+    ann = sample_annotations()
+    panel.set_annotations(ann)
+    panel.show()
+    qtbot.waitExposed(panel)
+    rows = panel.dates.rows()
+    markers = panel.timeline.markers()
+    # One row per mention, however many labels the axis had room for: the dates in order, then
+    # the one the text does not pin down.
+    assert len(rows) == sum(len(m.mentions) for m in markers) + 1
+    assert rows[0][1:] == ("۲۲ شهریور ۱۴۰۲", "۱۳ سپتامبر ۲۰۲۳")
+    assert {row[0] for row in rows[:3]} == {"۱۳ سپتامبر", "۲۲ شهریور", TEXT[markers[0].mentions[2].start : markers[0].mentions[2].end]}
+    assert rows[-1] == ("اخیر", "نامعلوم", "نامعلوم")
+    assert ("هفته گذشته", "۲۵–۳۱ شهریور ۱۴۰۲", "۱۶–۲۲ سپتامبر ۲۰۲۳") in rows
+    week = span("هفته گذشته")
+    row = next(i for i, r in enumerate(rows) if r[0] == "هفته گذشته")
+    item = panel.dates.topLevelItem(row)
+    with qtbot.waitSignal(panel.dateActivated) as blocker:
+        qtbot.mouseClick(panel.dates.viewport(), Qt.MouseButton.LeftButton,
+                         pos=panel.dates.visualItemRect(item).center())
+    assert blocker.args == [week.start, week.end]
+    panel.show_pending("در حال تحلیل…")
+    assert panel.dates.rows() == []

@@ -360,3 +360,42 @@ def test_markdown_and_html_headings_open_as_headings(qtbot, make_window, tmp_pat
     assert view.highlight_format_at(text.index("پوتین")).fontWeight() == QFont.Weight.Bold
     assert view.highlight_format_at(text.index("واکنش")).fontWeight() == QFont.Weight.Bold
     assert view.highlight_format_at(text.index("متن خبر")).fontWeight() != QFont.Weight.Bold
+
+
+def test_a_row_of_the_timelines_date_list_selects_that_mention_in_the_article(qtbot, make_window):
+    window = open_sample(qtbot, make_window())
+    window.docks.docks["timeline"].raise_()
+    dates = window.docks.panels["timeline"].dates
+    qtbot.waitUntil(lambda: dates.topLevelItemCount() > 0)
+    assert dates.topLevelItemCount() == len([d for d in window.ann.dates if d.kind != "duration"])
+    item = dates.topLevelItem(dates.topLevelItemCount() - 1)
+    start, end = item.data(0, Qt.ItemDataRole.UserRole + 1)
+    dates.scrollToItem(item)
+    qtbot.mouseClick(dates.viewport(), Qt.MouseButton.LeftButton, pos=dates.visualItemRect(item).center())
+    assert window.view.selection_code_points() == (start, end)
+    assert window.view.textCursor().selectedText() == window.ann.text[start:end]
+
+
+def test_whether_a_text_has_words_is_found_by_the_loading_thread_not_the_gui(qtbot, make_window, tmp_path, monkeypatch):
+    import functools
+    import threading
+
+    from reader.ui import main_window
+
+    walked_in: list[str] = []
+
+    @functools.lru_cache(maxsize=4)
+    def has_words(text: str) -> bool:
+        walked_in.append(threading.current_thread().name)
+        return any(c.isalnum() for c in text)
+
+    monkeypatch.setattr(main_window, "_has_words", has_words)
+    window = make_window()
+    for name, text in (("amp.txt", "&" * 20_000), ("words.txt", "سلام دنیا")):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        with qtbot.waitSignal(window.documentShown, timeout=10000):
+            window.open_path(str(path))
+    # Every status change asked; each text was walked once, off the GUI thread.
+    assert len(walked_in) == 2
+    assert threading.main_thread().name not in walked_in
