@@ -38,7 +38,7 @@ except ImportError as exc:  # pragma: no cover - depends on the installed extras
     raise ImportError('reader.batch needs the dask extra: pip install -e ".[dask]"') from exc
 
 # The per-file work is the CLI's own, so each output is byte for byte what khana annotate writes.
-from reader.cli import CliError, _batch_one, _expand_inputs, parse_article_date, plan_outputs, usable_cpus
+from reader.cli import CliError, annotate_one, expand_inputs, parse_article_date, plan_outputs, usable_cpus
 
 # One bag element per file: files differ a hundredfold in size, so no partition waits on another's.
 _PARTITION_SIZE = 1
@@ -65,7 +65,7 @@ def annotate_bag(
     ``out_dir`` None writes beside each input, as ``khana annotate`` does. ``scheduler`` is a
     scheduler address, a connected ``distributed.Client``, or None for a local cluster.
     """
-    inputs = list(_expand_inputs([str(p) for p in paths]))
+    inputs = list(expand_inputs([str(p) for p in paths]))
     target = Path(out_dir) if out_dir is not None else None
     if target is not None:
         if target.exists() and not target.is_dir():
@@ -100,7 +100,7 @@ def annotate_bag(
 def _annotate_one(job: tuple[str, str, str | None, list[str]]) -> tuple[str | None, list[str]]:
     """One file of the bag, in a worker: (error line or None, warning lines); never raises for bad input."""
     path, fmt, date, targets = job
-    return _batch_one(path, fmt, date, targets)
+    return annotate_one(path, fmt, date, targets)
 
 
 class _WarmUp(WorkerPlugin):

@@ -95,7 +95,7 @@ def _annotate(args: argparse.Namespace) -> int:
     article_date = parse_article_date(args.article_date)
     if args.jobs < 1:
         raise CliError("khana: --jobs must be at least 1")
-    inputs = list(_expand_inputs(args.inputs))
+    inputs = list(expand_inputs(args.inputs))
     if not inputs:
         raise CliError("khana: no article files found in the given folders")
     single = len(inputs) == 1 and not Path(args.inputs[0]).is_dir()
@@ -121,7 +121,8 @@ class Input:
         return self.path.parent.relative_to(self.root) if self.root is not None else Path()
 
 
-def _expand_inputs(paths: Iterable[str]) -> Iterable[Input]:
+def expand_inputs(paths: Iterable[str]) -> Iterable[Input]:
+    """The article files named by ``paths``: a folder stands for the articles below it."""
     from reader.core.loading import ARTICLE_SUFFIXES
 
     for raw in paths:
@@ -350,10 +351,10 @@ def _annotate_batch(inputs: list[Input], args: argparse.Namespace, article_date:
             jobs.append((str(item.path), args.format, date, [str(p) for p in plan]))
     if jobs_wanted == 1 or len(jobs) <= 1:
         for job in jobs:
-            failures += _report(_batch_one(*job, processes=2), bar)
+            failures += _report(annotate_one(*job, processes=2), bar)
     else:
         with ProcessPoolExecutor(max_workers=min(jobs_wanted, len(jobs)), initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
-            futures = [pool.submit(_batch_one, *job) for job in jobs]
+            futures = [pool.submit(annotate_one, *job) for job in jobs]
             for future in as_completed(futures):
                 failures += _report(future.result(), bar)
     bar.finish()
@@ -406,7 +407,7 @@ def _report(result: tuple[str | None, list[str]], bar: _ProgressBar) -> int:
     return 1 if message else 0
 
 
-def _batch_one(
+def annotate_one(
     path: str, fmt: str, article_date: str | None, targets: list[str], processes: int = 1
 ) -> tuple[str | None, list[str]]:
     """Annotate one file of a batch into ``targets``: (error line or None, warning lines). Runs in a worker."""
