@@ -218,10 +218,15 @@ class FeatureExtractor:
         """How many token strings have cached features."""
         return len(self._own)
 
-    def pin_document(self, sentences: Sequence[Sequence[str]] | None) -> None:
-        """Take ``sentences`` as the article for the following calls (None: back to blocks)."""
+    def pin_document(
+        self, sentences: Sequence[Sequence[str]] | None, keys: Sequence[Sequence[str]] | None = None
+    ) -> None:
+        """Take ``sentences`` as the article for the following calls (None: back to blocks).
+
+        ``keys``: the sentences' tokens already folded (``feature_key``), when the caller has them.
+        """
         self._pinned = sentences is not None
-        self._document = self._document_features(sentences) if sentences is not None else {}
+        self._document = self._document_features(sentences, keys) if sentences is not None else {}
 
     def _rare(self, key: str) -> bool:
         """A word of three letters or more that hazm's lexicon calls rare or does not know."""
@@ -249,7 +254,9 @@ class FeatureExtractor:
         entry = self._lexicon.lookup(key)
         return entry is None or entry[1] <= 5
 
-    def _document_features(self, sentences: Sequence[Sequence[str]]) -> dict[str, tuple[bytes, ...]]:
+    def _document_features(
+        self, sentences: Sequence[Sequence[str]], folded: Sequence[Sequence[str]] | None = None
+    ) -> dict[str, tuple[bytes, ...]]:
         """Per rare word: was it seen after a title, before «، title», or more than once?
 
         A name is often introduced once with a title («آقای دارسی») and then
@@ -257,12 +264,16 @@ class FeatureExtractor:
         """
         if not self.config.has("document"):
             return {}
+        if folded is None:
+            folded = [[feature_key(t) for t in tokens] for tokens in sentences]
         flags: dict[str, set[str]] = {}
-        for tokens in sentences:
-            keys = [feature_key(t) for t in tokens]
+        rare_cache, is_rare = self._rare_cache, self._rare
+        for keys in folded:
             n = len(keys)
             for i, key in enumerate(keys):
-                if not self._rare(key):
+                # Most words are common: the cached answer, without a call, for them.
+                rare = rare_cache.get(key)
+                if not (is_rare(key) if rare is None else rare):
                     continue
                 seen = flags.setdefault(key, set())
                 if "d1" in seen:
@@ -363,16 +374,18 @@ class FeatureExtractor:
         self._own[token] = result
         return result
 
-    def sentence(self, tokens: Sequence[str]) -> list[list[bytes]]:
-        """The feature lists of one sentence, one list per token."""
+    def sentence(self, tokens: Sequence[str], keys: Sequence[str] | None = None) -> list[list[bytes]]:
+        """The feature lists of one sentence, one list per token (``keys``: the tokens folded, if known)."""
         # The hot loop of tagging: group switches are read once, and per-position
         # work is only what cannot be cached per token string.
         cfg = self.config
         n = len(tokens)
         if n == 0:
             return []
-        parts = [self._token(t) for t in tokens]
-        keys = [feature_key(t) for t in tokens]
+        own, token = self._own.get, self._token
+        parts = [own(t) or token(t) for t in tokens]
+        if keys is None:
+            keys = [feature_key(t) for t in tokens]
         gaz = gazetteers.match(keys) if cfg.has("gazetteer") else None
         context = cfg.has("context")
         wide = cfg.has("wide")
@@ -389,12 +402,19 @@ class FeatureExtractor:
             after_title = [i > 0 and keys[i - 1] in _TITLES for i in range(n)]
         last_head = -100
         last = n - 1
+        # Per-token parts pulled out of ``parts`` once: the loop below indexes them by position.
+        near = [p[1] for p in parts]
+        words = [p[2] for p in parts]
+        if bigram:
+            # «w1|w2» of each neighbouring pair, shared by the left word's bg+ and the right one's bg-.
+            pairs = [words[i] + b"|" + words[i + 1] for i in range(last)]
+        get_doc = document.get if document else None
         out: list[list[bytes]] = []
         for i in range(n):
             key = keys[i]
             feats = list(parts[i][0])
-            if document:
-                doc = document.get(key)
+            if get_doc is not None:
+                doc = get_doc(key)
                 if doc:
                     feats.extend(doc)
             if i == 0:
@@ -403,27 +423,27 @@ class FeatureExtractor:
                 feats.append(b"EOS")
             if context:
                 if i > 1:
-                    feats.extend(parts[i - 2][1][0])
+                    feats.extend(near[i - 2][0])
                 if i > 0:
-                    feats.extend(parts[i - 1][1][1])
+                    feats.extend(near[i - 1][1])
                 if i < last:
-                    feats.extend(parts[i + 1][1][2])
+                    feats.extend(near[i + 1][2])
                 if i + 1 < last:
-                    feats.extend(parts[i + 2][1][3])
+                    feats.extend(near[i + 2][3])
             if wide:
                 # The words either side together («وزیر … ،», «آقای … گفت») and a third word out.
                 left = keys[i - 1] if i > 0 else "<s>"
                 right = keys[i + 1] if i < last else "</s>"
                 feats.append(f"sw={left}|{right}".encode())
                 if i >= 3:
-                    feats.append(b"-3:w=" + parts[i - 3][2])
+                    feats.append(b"-3:w=" + words[i - 3])
                 if i + 3 < n:
-                    feats.append(b"3:w=" + parts[i + 3][2])
+                    feats.append(b"3:w=" + words[i + 3])
             if bigram:
                 if i > 0:
-                    feats.append(b"bg-=" + parts[i - 1][2] + b"|" + parts[i][2])
+                    feats.append(b"bg-=" + pairs[i - 1])
                 if i < last:
-                    feats.append(b"bg+=" + parts[i][2] + b"|" + parts[i + 1][2])
+                    feats.append(b"bg+=" + pairs[i])
             if gaz is not None and gaz[i]:
                 feats.append(("gz=" + gaz[i]).encode())
                 if i > 0 and gaz[i - 1]:

@@ -175,53 +175,57 @@ class NerTagger:
         pass a single article per call, not a corpus.
         """
         from reader.core.ner.consistency import propagate
+        from reader.core.ner.features import feature_key
 
-        tags = self._tag_sentences(sentences)
+        # Every token folded once, for the features, the document pass and the consistency pass.
+        keys = [[feature_key(t) for t in s] for s in sentences]
+        tags = self._tag_sentences(sentences, keys)
         if not document:
             return tags
         return propagate(
-            sentences, tags, self._extractor.lexicon, self._extractor.config.first_names, offices=self.offices
+            sentences, tags, self._extractor.lexicon, self._extractor.config.first_names, offices=self.offices,
+            keys=keys,
         )
 
-    def _tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    def _tag_sentences(self, sentences: Sequence[Sequence[str]], keys: Sequence[Sequence[str]]) -> list[list[str]]:
         with self._lock:
+            extractor = self._extractor
             try:
-                self._extractor.pin_document(sentences)
-                if self._stage2 is not None:
-                    self._captured = []
+                extractor.pin_document(sentences, keys)
+                captured: list[list[list[bytes]]] | None = [] if self._stage2 is not None else None
+                # python-crfsuite's tagger itself: hazm's wrapper would build the same feature
+                # lists through ``_stage1_features`` and pair every tag with its token again.
+                crf_tag = self._tagger.model.tag
                 result: list[list[str]] = []
-                for sentence in sentences:
+                for sentence, sentence_keys in zip(sentences, keys):
                     if not sentence:
                         result.append([])
                         continue
-                    tagged = [tag for _, tag in self._tagger.tag(list(sentence))]
+                    features = extractor.sentence(sentence, sentence_keys)
+                    if captured is not None:
+                        captured.append(features)
+                    tagged = crf_tag(features)
                     result.append(from_bilou(tagged) if self._bilou else tagged)
-                if self._stage2 is not None:
-                    result = self._restage(sentences, result)
+                if captured is not None:
+                    self._captured = captured
+                    result = self._restage(sentences, result, keys)
                 return result
             finally:
                 self._captured = None
-                self._extractor.pin_document(None)
+                extractor.pin_document(None)
                 # Token features stay cached across articles (most words recur), up to a bound.
-                if self._extractor.cached_tokens() > _CACHE_LIMIT:
-                    self._extractor.clear()
+                if extractor.cached_tokens() > _CACHE_LIMIT:
+                    extractor.clear()
 
-    def _restage(self, sentences: Sequence[Sequence[str]], first: list[list[str]]) -> list[list[str]]:
+    def _restage(
+        self, sentences: Sequence[Sequence[str]], first: list[list[str]], keys: Sequence[Sequence[str]]
+    ) -> list[list[str]]:
         """Stage 2 over an article stage 1 has tagged: its feature lists, extended, tagged again."""
-        from reader.core.ner.features import feature_key
         from reader.core.ner.stacking import add_label_features
 
         assert self._captured is not None
         captured = iter(self._captured)
         features = [next(captured) if s else [] for s in sentences]
-        keys = [[feature_key(t) for t in s] for s in sentences]
-        add_label_features(features, keys, first, self._extractor.rare, self._keep)
-        result: list[list[str]] = []
-        for sentence, feats in zip(sentences, features):
-            if not sentence:
-                result.append([])
-                continue
-            prepared = _Prepared(sentence)
-            prepared.features = feats
-            result.append([tag for _, tag in self._stage2.tag(prepared)])
-        return result
+        add_label_features(features, [list(k) for k in keys], first, self._extractor.rare, self._keep)
+        crf_tag = self._stage2.model.tag
+        return [crf_tag(feats) if sentence else [] for sentence, feats in zip(sentences, features)]
