@@ -31,7 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("file", nargs="?", help="article to open (.txt, .html, .md or a Khana annotated copy)")
     parser.add_argument("--exit-when-ready", action="store_true", help="open FILE, analyse and paint it, then exit")
-    parser.add_argument("--timings", metavar="OUT", help="with --exit-when-ready: write first-paint and ready times to OUT")
+    parser.add_argument("--timings", metavar="OUT", help="with --exit-when-ready: write first-paint, text-shown and ready times to OUT")
     try:
         options = parser.parse_args(args)
         if options.exit_when_ready and not options.file:
