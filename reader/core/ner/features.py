@@ -179,6 +179,7 @@ def _shape(key: str) -> str:
 
 
 _OFFSETS = (-2, -1, 1, 2)
+_OFFSET_PREFIXES = tuple(f"{offset}:".encode() for offset in _OFFSETS)
 _HEAD_DISTANCE = {d: f"ohd={d}".encode() for d in range(1, 6)}
 _TITLE_BEFORE = (b"title-1", b"title-2", b"title-3")
 
@@ -386,8 +387,10 @@ class FeatureExtractor:
                 near.append("title")
             if key in _PERSON_AFTER:
                 near.append("say")
-        own_t = tuple(f.encode() for f in feats)
-        near_t = tuple(tuple(f"{offset}:{f}".encode() for f in near) for offset in _OFFSETS)
+        own_t = tuple([f.encode() for f in feats])
+        # ``f"{offset}:{f}".encode()``, with each feature encoded once for all four offsets.
+        near_b = [f.encode() for f in near]
+        near_t = tuple([tuple([prefix + f for f in near_b]) for prefix in _OFFSET_PREFIXES])
         result = (own_t, near_t, key.encode())
         self._own[token] = result
         return result
