@@ -31,9 +31,10 @@ def test_exit_when_ready_writes_the_timings(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and "Error" not in result.stderr, result.stderr
     lines = [line.split() for line in (tmp_path / "t.txt").read_text().splitlines()]
-    assert [name for name, _ in lines] == ["first-paint", "text-shown", "ready"]
-    first, text, ready = (float(value) for _, value in lines)
+    assert [name for name, _ in lines] == ["first-paint", "text-shown", "ready", "text-shown-cpu"]
+    first, text, ready, cpu = (float(value) for _, value in lines)
     assert 0 < first <= text <= ready
+    assert cpu > 0
 
 
 def test_exit_when_ready_on_a_missing_file_says_one_line_and_returns_2(tmp_path):
