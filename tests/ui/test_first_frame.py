@@ -53,3 +53,23 @@ def test_first_frame_shows_the_text_then_the_window_completes_and_analyses(qtbot
     assert shown == []  # the text was shown once, early; opening it fully does not show it again
     window.runner.cancel_all()
     window.runner.wait()
+
+
+def test_a_file_opened_before_the_window_is_complete_opens_once_it_is(qtbot, isolated_settings):
+    """A file too big to read before the first frame (or dropped on the window meanwhile)."""
+    from reader.ui.launch import load_fonts
+    from reader.ui.main_window import MainWindow
+
+    load_fonts()
+    backend = FakeBackend()
+    window = MainWindow(isolated_settings, backend, language="fa", warm_up=False, first_frame_only=True)
+    qtbot.addWidget(window)
+    window.open_path(str(SAMPLE_PATH))
+    assert window.document_ is None and backend.analysed == []  # nothing to show it in yet
+    with qtbot.waitSignal(window.ready, timeout=10000):
+        window.show()
+    assert window.document_ is not None and window.document_.text == TEXT
+    assert window.view.toPlainText() == TEXT
+    assert backend.analysed == [TEXT[:20]]
+    window.runner.cancel_all()
+    window.runner.wait()
