@@ -256,7 +256,7 @@ class FeatureExtractor:
             elif self._lexicon is None:
                 rare = True
             else:
-                entry = self._lexicon.lookup(key)
+                entry = self._lexicon.entries.get(key)
                 rare = entry is None or entry[1] <= 5
             if len(self._rare_cache) < 500_000:
                 self._rare_cache[key] = rare
@@ -270,7 +270,7 @@ class FeatureExtractor:
         # A neighbour counts as rare at any length (the length test is only for the word itself).
         if self._lexicon is None:
             return True
-        entry = self._lexicon.lookup(key)
+        entry = self._lexicon.entries.get(key)
         return entry is None or entry[1] <= 5
 
     def _document_features(
@@ -347,7 +347,7 @@ class FeatureExtractor:
                 feats.append(f"nd={min(digits, 5)}")
                 feats.append("dsh=" + "".join("0" if ch.isdigit() else ch for ch in key))
         if self._lexicon is not None:
-            entry = self._lexicon.lookup(key)
+            entry = self._lexicon.entries.get(key)
             if entry is None:
                 feats.append("oov")
                 near.append("oov")
@@ -403,8 +403,8 @@ class FeatureExtractor:
         n = len(tokens)
         if n == 0:
             return []
-        own, token = self._own.get, self._token
-        parts = [own(t) or token(t) for t in tokens]
+        cached, token = self._own.get, self._token
+        parts = [cached(t) or token(t) for t in tokens]
         if keys is None:
             keys = [feature_key(t) for t in tokens]
         gaz = gazetteers.match(keys) if cfg.has("gazetteer") else None
@@ -424,33 +424,36 @@ class FeatureExtractor:
         last_head = -100
         last = n - 1
         # Per-token parts pulled out of ``parts`` once: the loop below indexes them by position.
+        own = [p[0] for p in parts]
         near = [p[1] for p in parts]
         words = [p[2] for p in parts]
         if bigram:
             # «w1|w2» of each neighbouring pair, shared by the left word's bg+ and the right one's bg-.
             pairs = [words[i] + b"|" + words[i + 1] for i in range(last)]
         get_doc = document.get if document else None
+        no_doc: tuple[bytes, ...] = ()
         out: list[list[bytes]] = []
         for i in range(n):
             key = keys[i]
-            feats = list(parts[i][0])
-            if get_doc is not None:
-                doc = get_doc(key)
-                if doc:
-                    feats.extend(doc)
-            if i == 0:
-                feats.append(b"BOS")
-            if i == last:
-                feats.append(b"EOS")
-            if context:
-                if i > 1:
-                    feats.extend(near[i - 2][0])
-                if i > 0:
-                    feats.extend(near[i - 1][1])
-                if i < last:
-                    feats.extend(near[i + 1][2])
-                if i + 1 < last:
-                    feats.extend(near[i + 2][3])
+            doc = (get_doc(key) or no_doc) if get_doc is not None else no_doc
+            if context and 1 < i < last - 1:
+                # Inside the sentence (most positions): all four neighbours, no BOS or EOS.
+                feats = [*own[i], *doc, *near[i - 2][0], *near[i - 1][1], *near[i + 1][2], *near[i + 2][3]]
+            else:
+                feats = [*own[i], *doc]
+                if i == 0:
+                    feats.append(b"BOS")
+                if i == last:
+                    feats.append(b"EOS")
+                if context:
+                    if i > 1:
+                        feats.extend(near[i - 2][0])
+                    if i > 0:
+                        feats.extend(near[i - 1][1])
+                    if i < last:
+                        feats.extend(near[i + 1][2])
+                    if i + 1 < last:
+                        feats.extend(near[i + 2][3])
             if wide:
                 # The words either side together («وزیر … ،», «آقای … گفت») and a third word out.
                 left = keys[i - 1] if i > 0 else "<s>"
