@@ -215,6 +215,6 @@ class NerTagger:
 
         built = iter(captured)
         features = [next(built) if s else [] for s in sentences]
-        add_label_features(features, [list(k) for k in keys], first, self._extractor.rare, self._keep)
+        add_label_features(features, keys, first, self._extractor.rare, self._keep)
         crf_tag = self._stage2.model.tag
         return [crf_tag(feats) if sentence else [] for sentence, feats in zip(sentences, features)]
