@@ -12,9 +12,11 @@ not run yet. Their submodules import normally; the first time anything asks the
 package itself for a name it does not have, the real ``__init__`` runs in place,
 so later code that does ``from hazm import SequenceTagger`` or ``import nltk``
 still gets the whole library. The verb table is computed once and stored with
-``marshal`` in the user cache folder, keyed by hazm's version, the size and
-modification time of its data files and the Python version; ``words.dat`` is
-parsed once per process. A cache that cannot be read or written is only slower.
+``marshal`` in the user cache folder, and so is ``words.dat`` as the tokenizer reads
+it; both are keyed by hazm's version, the Python version and a hash of the data
+files' bytes, so a changed file (even one of the same size and date) means a new
+key and a rebuilt table, never a stale one. A cache that cannot be read or written
+is only slower.
 
 ``load_hazm()`` returns the same objects as ``hazm.Normalizer()``,
 ``hazm.SentenceTokenizer()`` and ``hazm.WordTokenizer(join_verb_parts=False)``.
@@ -23,18 +25,18 @@ parsed once per process. A cache that cannot be read or written is only slower.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import importlib.util
 import marshal
 import os
 import sys
 import threading
-import time
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Callable, Iterator
 
 # Bump when what is stored changes shape.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 ENV_CACHE_DIR = "KHANA_CACHE_DIR"
 
 _lock = threading.RLock()
@@ -226,47 +228,56 @@ def _hazm_version() -> str:
         return "unknown"
 
 
-def cache_key(data_files: list[str]) -> str:
-    """What the cached tables depend on: format, Python, hazm's version and its data files' stamps."""
+def file_digest(path: str | os.PathLike[str]) -> str:
+    """A hash of the file's bytes (blake2b, 12 bytes in hex); ``missing`` if it cannot be read."""
+    digest = hashlib.blake2b(digest_size=12)
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return "missing"
+    return digest.hexdigest()
+
+
+def cache_key(data_files: list[str], code_files: tuple[str, ...] = ()) -> str:
+    """What a cached table depends on: format, Python, hazm's version, and the bytes of its files.
+
+    ``data_files`` are the data it is built from; ``code_files`` the source of the code that
+    builds it, where that is Khana's (a change in how the table is computed is a new key too).
+    Hashing ``words.dat`` (3.6 MB) takes a few milliseconds.
+    """
     parts = [f"f{CACHE_FORMAT}", f"py{sys.version_info[0]}{sys.version_info[1]}", f"hazm{_hazm_version()}"]
-    for name in data_files:
-        try:
-            stat = os.stat(name)
-            parts.append(f"{stat.st_size}-{int(stat.st_mtime)}")
-        except OSError:
-            parts.append("missing")
+    parts.extend(file_digest(name) for name in data_files)
+    if code_files:
+        code = hashlib.blake2b(digest_size=6)
+        for name in code_files:
+            code.update(file_digest(name).encode())
+        parts.append(code.hexdigest())
     return "_".join(parts)
 
 
-# Written and read in pieces: one ``marshal.loads`` of the whole table would hold the GIL for
-# a few hundred milliseconds, and the warm-up runs while the window is painting.
-_PIECES = 32
-
-
 def _cached(name: str, key: str, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
-    """``build()``'s dict, read from or written to ``cache_dir()/name-key.marshal``."""
+    """``build()``'s dict, read from or written to ``cache_dir()/name-key.marshal`` (written atomically).
+
+    The file is read whole and unmarshalled from memory: ``marshal.load`` on a file object
+    reads in small pieces and took four times as long for the 14 MB verb table. The tables are
+    loaded in the analysis process (``reader.core.worker``), not the window's, so one long
+    call holding the interpreter lock freezes nothing.
+    """
     path = cache_dir() / f"{name}-{key}.marshal"
     try:
-        with open(path, "rb") as handle:
-            count = marshal.load(handle)
-            value: dict[str, Any] = {}
-            for _ in range(count):
-                value.update(marshal.load(handle))
-                time.sleep(0)  # let the GUI thread run between pieces
-        return value
+        value = marshal.loads(path.read_bytes())
+        if isinstance(value, dict):
+            return value
     except (OSError, EOFError, ValueError, TypeError):
         pass
     value = build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        items = list(value.items())
-        size = max(1, -(-len(items) // _PIECES))
-        pieces = [dict(items[i : i + size]) for i in range(0, len(items), size)]
         with open(temporary, "wb") as handle:
-            marshal.dump(len(pieces), handle)
-            for piece in pieces:
-                marshal.dump(piece, handle)
+            marshal.dump(value, handle)
         os.replace(temporary, path)
         for stale in path.parent.glob(f"{name}-*.marshal"):
             if stale != path:
@@ -304,14 +315,21 @@ def load_hazm() -> tuple[Any, Any, Any]:
 
         key = cache_key([utils.default_words, utils.default_verbs])
         verbs = _cached("hazm-verbs", key, lambda: dict(hazm.Lemmatizer(joined_verb_parts=False).verbs))
-        words: list[Any] = []
         original_words_list = tokenizer_module.words_list
+        words_key = cache_key([utils.default_words])
+        words: list[Any] = []
+
+        def by_word() -> dict[str, Any]:
+            # What WordTokenizer makes of the list: word → (count, parts of speech), the last
+            # line of a repeated word winning at the place of its first.
+            return {item[0]: (item[1], item[2]) for item in original_words_list(utils.default_words)}
 
         def words_list(words_file: str = utils.default_words) -> list[Any]:
+            # Only WordTokenizer calls this here, and turns it straight into the same dict.
             if words_file != utils.default_words:
                 return original_words_list(words_file)
             if not words:
-                words.extend(original_words_list(words_file))
+                words.extend((word, *rest) for word, rest in _cached("hazm-words", words_key, by_word).items())
             return words
 
         def lemmatizer(*args: Any, **kwargs: Any) -> Any:
@@ -321,5 +339,7 @@ def load_hazm() -> tuple[Any, Any, Any]:
 
         with _patched(tokenizer_module, "words_list", words_list), _patched(normalizer_module, "Lemmatizer", lemmatizer):
             normalizer = hazm.Normalizer()
-            words_tokenizer = hazm.WordTokenizer(join_verb_parts=False)
+        # The normaliser made its own WordTokenizer(join_verb_parts=False): the one wanted here,
+        # and stateless, so it is shared rather than its words dict built a second time.
+        words_tokenizer = normalizer.tokenizer
         return normalizer, hazm.SentenceTokenizer(), words_tokenizer

@@ -6,10 +6,13 @@ in the background through the task runner.
 
 from __future__ import annotations
 
+import gc
+import os
 import sys
 import time
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Slot
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -62,18 +65,46 @@ def prepare_application(argv: list[str] | None = None) -> tuple[QApplication, Se
 
 
 class _Timings(QObject):
-    """Records first paint and ready, writes them, and ends the run when asked to."""
+    """Records first paint, text shown and ready, writes them, and ends the run when asked to.
+
+    ``text-shown`` is when the article's first screen of text has been painted: the end of the
+    first paint of the article view's viewport after the window put the text in it, not an empty
+    window's first paint.
+    """
 
     def __init__(self, app: QApplication, started: float, path: str | None, exit_when_ready: bool) -> None:
         super().__init__(app)
         self.app, self.started, self.path, self.exit_when_ready = app, started, path, exit_when_ready
         self.first_paint: float | None = None
+        self.text_shown: float | None = None
+        self.text_shown_cpu: float | None = None  # this process's CPU seconds by then, start-up included
         self.ready: float | None = None
+        self._view: Any = None
+
+    def watch_text(self, view: Any) -> None:
+        """Time the first paint of ``view``'s viewport (a scroll area's) after ``on_window_documentShown``."""
+        self._view = view
 
     @Slot()
     def on_window_firstPainted(self) -> None:
         if self.first_paint is None:
             self.first_paint = time.perf_counter() - self.started
+
+    @Slot()
+    def on_window_documentShown(self) -> None:
+        if self.text_shown is None and self._view is not None:
+            self._view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._view is not None and watched is self._view.viewport() and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # Painted here, as the scroll area would (this filter runs before its own), so that the
+            # time taken is when the text is on the viewport, not when the event loop next turns.
+            self._view.viewportEvent(event)
+            self.text_shown = time.perf_counter() - self.started
+            self.text_shown_cpu = time.process_time()
+            return True
+        return False
 
     @Slot()
     def on_window_ready(self) -> None:
@@ -91,10 +122,30 @@ class _Timings(QObject):
         lines = []
         if self.first_paint is not None:
             lines.append(f"first-paint {self.first_paint:.3f}")
+        if self.text_shown is not None:
+            lines.append(f"text-shown {self.text_shown:.3f}")
         if self.ready is not None:
             lines.append(f"ready {self.ready:.3f}")
+        if self.text_shown_cpu is not None:
+            lines.append(f"text-shown-cpu {self.text_shown_cpu:.3f}")
         with open(target, "w", encoding="utf-8") as handle:
             handle.write("\n".join(lines) + "\n")
+
+
+# Files up to this size are read before the first frame, so that frame shows their text: a news
+# article is a few kilobytes, read in a millisecond or two. A larger file is read off the GUI
+# thread after the window is up, as any file opened later is.
+EARLY_LOAD_BYTES = 256 * 1024
+
+
+def _load_early(window: Any, path: str) -> Any:
+    """``path``'s Document when it is small and loads cleanly, else None (it then opens the usual way)."""
+    try:
+        if os.path.getsize(path) > EARLY_LOAD_BYTES:
+            return None
+        return window.backend.load_document(os.path.abspath(path))
+    except Exception:  # noqa: BLE001 - the usual way reports the failure, in the window
+        return None
 
 
 def run_gui(path: str | None, *, exit_when_ready: bool = False, timings: str | None = None, started: float) -> int:
@@ -102,17 +153,25 @@ def run_gui(path: str | None, *, exit_when_ready: bool = False, timings: str | N
     app, settings, language = prepare_application()
     from reader.ui.main_window import MainWindow
 
-    window = MainWindow(settings, language=language)
+    # The first frame holds the article view and, for a file small enough to read at once, its
+    # text; the rest of the window is built right after that frame (MainWindow.first_frame_only).
+    window = MainWindow(settings, language=language, first_frame_only=True)
     window.quiet_errors = exit_when_ready  # type: ignore[attr-defined]
     timer = _Timings(app, started, path, exit_when_ready)
     window.firstPainted.connect(timer.on_window_firstPainted)
+    window.firstPainted.connect(gc.enable)  # off since reader.app's main, for the first frame
+    timer.watch_text(window.view)
+    window.documentShown.connect(timer.on_window_documentShown)
     window.ready.connect(timer.on_window_ready)
     window.loadFailed.connect(timer.on_window_loadFailed)
     window.analysisFailed.connect(timer.on_window_loadFailed)
+    early = _load_early(window, path) if path else None
+    if path and early is not None:
+        window.show_text_early(path, early)
     window.show()
-    if path:
+    if path and early is None:
         window.open_path(path)
-    elif exit_when_ready:
+    elif not path and exit_when_ready:
         print("khana: --exit-when-ready needs a file", file=sys.stderr)
         return 2
     code = app.exec()

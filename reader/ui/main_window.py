@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 import os
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QStandardPaths, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QUndoStack
@@ -19,25 +19,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core import editing
 from reader.core.document import Annotations, Document, Span
 from reader.core.messages import Message, warning_text
-from reader.core.text.search import next_match
 from reader.ui import theme as themes
-from reader.ui.actions import build_menus
 from reader.ui.article_view import ArticleView
 from reader.ui.entity_types import type_label
 from reader.ui.backend import CoreBackend, full_collections
-from reader.ui.commands import AnnotationsCommand
-from reader.ui.docks import Docks
-from reader.ui.find import FindBar
 from reader.ui.i18n import isolate, number
-from reader.ui.legend import Legend
 from reader.ui.plain import plain
 from reader.ui.settings import Settings
-from reader.ui.status import Phase, StatusLine
+from reader.ui.status import Phase
 from reader.ui.tasks import TaskRunner
-from reader.ui.toolbar import build_toolbar
+
+if TYPE_CHECKING:
+    from reader.ui.docks import Docks
+    from reader.ui.find import FindBar
+    from reader.ui.legend import Legend
+    from reader.ui.status import StatusLine
 
 AUTOSAVE_IDLE_MS = 3000
 
@@ -60,7 +58,11 @@ class MainWindow(QMainWindow):
     firstPainted = Signal()
 
     def __init__(self, settings: Settings, backend: CoreBackend | None = None, language: str = "fa",
-                 warm_up: bool = True) -> None:
+                 warm_up: bool = True, first_frame_only: bool = False) -> None:
+        """``first_frame_only``: build just the article view now (``show_text_early`` may fill it) and
+        the rest (find bar, legend, docks, status line, menus, toolbar, the analysis process) right
+        after the window's first paint, so the first frame comes sooner (``run_gui`` asks for this).
+        """
         super().__init__()
         self.settings = settings
         self.backend = backend or CoreBackend()
@@ -83,56 +85,106 @@ class MainWindow(QMainWindow):
         self._before_open: tuple[Phase, str, bool] = (Phase.IDLE, "", False)
         self._analysed_date: dt.date | None = None  # the article date the analysis found or was given
         self.theme = themes.theme(settings.theme())
+        self._warm_up = warm_up
+        self._built = False
+        # An article put on screen before the window was complete (``show_text_early``).
+        self._early: tuple[str, Document | None] | None = None
+        self._shown_early: Document | None = None
 
+        # The first frame: the article view, in the window's size, zoom and theme.
         self.view = ArticleView(self)
         self.view.language = language
-        self.find_bar = FindBar(language, self)
-        self.find_bar.set_runner(self.runner)
-        self.find_bar.hide()
-        self.legend = Legend(self)
         central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.find_bar)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.legend)
+        self._layout = QVBoxLayout(central)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self._layout.addWidget(self.view, 1)
         self.setCentralWidget(central)
-        self.docks = Docks(self)
-
-        self.status = StatusLine(self.statusBar(), language)
-        self.status_label = self.status.label
-        self.progress = self.status.progress
-        self.cancel_button = self.status.cancel_button
         self._room_timer = QTimer(self)
         self._room_timer.setSingleShot(True)
         self._room_timer.setInterval(0)
-        self._room_timer.timeout.connect(lambda: self.docks.keep_article_room(self.width()))
+        self._room_timer.timeout.connect(self._keep_article_room)
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_IDLE_MS)
         self._autosave.timeout.connect(self.on_autosave_timeout)
-
-        self.actions_ = build_menus(self, self)
-        self.toolbar = build_toolbar(self, self.actions_.by_name)
-        self._connect()
         self.setAcceptDrops(True)
         self.resize(1400, 900)
         geometry = settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self.view.set_hidden_types(settings.hidden_types())
+        self.view.set_zoom(settings.zoom())
+        if first_frame_only:
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                self.theme = themes.apply(app, self.theme.name)
+            self.view.set_theme(self.theme)
+            self._update_title()
+        else:
+            self._build_rest()
+
+    def _build_rest(self) -> None:
+        """Everything but the article view: its bars, the docks, menus, toolbar, and the analysis warm-up."""
+        from reader.ui.actions import build_menus
+        from reader.ui.docks import Docks
+        from reader.ui.find import FindBar
+        from reader.ui.legend import Legend
+        from reader.ui.status import StatusLine
+        from reader.ui.toolbar import build_toolbar
+
+        settings = self.settings
+        self.find_bar: FindBar = FindBar(self.language, self)
+        self.find_bar.set_runner(self.runner)
+        self.find_bar.hide()
+        self.legend: Legend = Legend(self)
+        self._layout.insertWidget(0, self.find_bar)
+        self._layout.addWidget(self.legend)
+        self.docks: Docks = Docks(self)
+
+        self.status: StatusLine = StatusLine(self.statusBar(), self.language)
+        self.status_label = self.status.label
+        self.progress = self.status.progress
+        self.cancel_button = self.status.cancel_button
+
+        self.actions_ = build_menus(self, self)
+        self.toolbar = build_toolbar(self, self.actions_.by_name)
+        self._built = True
+        self._connect()
         state = settings.window_state()
         if state is None or not self.restoreState(state):
             self.docks.apply_default_sizes(self.width())
         self.legend.set_hidden_types(settings.hidden_types())
-        self.view.set_hidden_types(settings.hidden_types())
-        self.view.set_zoom(settings.zoom())
         self.apply_theme(self.theme.name)
         self._update_title()
-        if warm_up:
+        if self._warm_up:
             self.status.set_phase(Phase.WARMING, self.tr("در حال بارگذاری…"))
             self.runner.submit("warmup", lambda job: self.backend.warm_up(), self.on_warmed_up,
                                self.on_warm_up_failed, label=self.tr("در حال بارگذاری…"))
+
+    def show_text_early(self, path: str, document: Document) -> None:
+        """Put ``document``'s text in the view of a window still being built; it opens fully once built."""
+        self._early = (path, document)
+        self._shown_early = document
+        self.view.set_text(document.text, document.blocks)
+        self.documentShown.emit()
+
+    @Slot()
+    def on_first_frame_painted(self) -> None:
+        """Build the rest of the window, then open the article shown early (analysis and all)."""
+        if self._built:
+            return
+        self._build_rest()
+        QTimer.singleShot(0, self.docks.build_panels)
+        if self._early is not None:
+            path, document = self._early
+            self._early = None
+            self.open_path(path, document)
+
+    @Slot()
+    def _keep_article_room(self) -> None:
+        if self._built:
+            self.docks.keep_article_room(self.width())
 
     def _connect(self) -> None:
         self.runner.progressShown.connect(self.on_runner_progressShown)
@@ -188,12 +240,20 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             self.firstPainted.emit()
-            QTimer.singleShot(0, self.docks.build_panels)
+            # After this frame has reached the screen: what the first frame did not need.
+            QTimer.singleShot(0, self.docks.build_panels if self._built else self.on_first_frame_painted)
 
     # ------------------------------------------------------------------ opening
 
-    def open_path(self, path: str) -> None:
-        """Load ``path`` off the GUI thread; analysis follows unless it's an annotated copy."""
+    def open_path(self, path: str, document: Document | None = None) -> None:
+        """Load ``path`` off the GUI thread; analysis follows unless it's an annotated copy.
+
+        ``document``: ``path`` already loaded (shown early); only the recovery lookup runs then.
+        Asked before the window is complete (``first_frame_only``), it opens once the window is.
+        """
+        if not self._built:
+            self._early = (path, document)
+            return
         if not self.maybe_save():
             return
         path = os.path.abspath(path)
@@ -206,10 +266,10 @@ class MainWindow(QMainWindow):
             store = None
 
         def load(job) -> tuple[Document, Annotations | None]:  # type: ignore[no-untyped-def]
-            document = self.backend.load_document(path)
-            _has_words(document.text)  # here, not in the GUI thread (kept for it)
+            loaded = document if document is not None else self.backend.load_document(path)
+            _has_words(loaded.text)  # here, not in the GUI thread (kept for it)
             # Looking for a recovery hashes the whole text: here, not in the GUI thread.
-            return document, _find_recovery(store, path, document)
+            return loaded, _find_recovery(store, path, loaded)
 
         self.runner.submit(
             "load",
@@ -230,12 +290,16 @@ class MainWindow(QMainWindow):
         self.settings.add_recent_file(path)
         self.settings.set_last_folder(str(Path(path).parent))
         self._generation += 1
-        self.view.set_text(document.text, document.blocks)
+        early = document is self._shown_early  # its text is on screen already
+        self._shown_early = None
+        if not early:
+            self.view.set_text(document.text, document.blocks)
         self.find_bar.set_text(document.text)
         # Nothing of the previous article stays listed (or clickable) while this one is analysed.
         self.docks.show_pending(self.tr("در حال تحلیل…"))
         self._update_title()
-        self.documentShown.emit()
+        if not early:
+            self.documentShown.emit()
         if document.annotations is not None:
             self._show_fresh(document.annotations)
             self.status.set_phase(Phase.READY, self.tr("نسخهٔ ذخیره‌شده باز شد"))
@@ -418,6 +482,9 @@ class MainWindow(QMainWindow):
 
     def edit(self, label: str, change: Callable[[Annotations], Annotations]) -> bool:
         """Apply a correction through the undo stack; False (and a status line) if it can't apply."""
+        from reader.core import editing
+        from reader.ui.commands import AnnotationsCommand
+
         if self.ann is None:
             return False
         before = self.ann
@@ -440,31 +507,45 @@ class MainWindow(QMainWindow):
 
     @Slot(int, int, str)
     def on_view_addEntityRequested(self, start: int, end: int, etype: str) -> None:
+        from reader.core import editing
+
         self.edit(self.tr("علامت‌گذاری %1").replace("%1", type_label(etype)),
                   lambda ann: editing.add_entity(ann, start, end, etype)[0])
 
     @Slot(int, int)
     def on_view_removeMentionRequested(self, start: int, end: int) -> None:
+        from reader.core import editing
+
         self.edit(self.tr("حذف اشاره"), lambda ann: editing.remove_mention(ann, Span(start, end)))
 
     @Slot(int, int, str)
     def on_view_retypeMentionRequested(self, start: int, end: int, etype: str) -> None:
+        from reader.core import editing
+
         self.edit(self.tr("تغییر نوع"), lambda ann: editing.retype_mention(ann, Span(start, end), etype))
 
     @Slot(int, int, str)
     def on_view_attachMentionRequested(self, start: int, end: int, entity_id: str) -> None:
+        from reader.core import editing
+
         self.edit(self.tr("پیوستن اشاره"), lambda ann: editing.attach_mention(ann, Span(start, end), entity_id))
 
     @Slot(str, str)
     def on_merge_requested(self, keep_id: str, other_id: str) -> None:
+        from reader.core import editing
+
         self.edit(self.tr("ادغام"), lambda ann: editing.merge_entities(ann, keep_id, other_id))
 
     @Slot(str, str)
     def on_rename_requested(self, entity_id: str, name: str) -> None:
+        from reader.core import editing
+
         self.edit(self.tr("تغییر نام"), lambda ann: editing.rename_entity(ann, entity_id, name))
 
     @Slot(str, str)
     def on_role_requested(self, entity_id: str, role: str) -> None:
+        from reader.core import editing
+
         self.edit(self.tr("تغییر نقش"), lambda ann: editing.set_role(ann, entity_id, role))
 
     @Slot(object)
@@ -493,6 +574,8 @@ class MainWindow(QMainWindow):
 
     def walk_mentions(self, backward: bool = False) -> None:
         """Move to the next (previous) mention of the selected entity, wrapping; F3 / Shift+F3."""
+        from reader.core.text.search import next_match
+
         entity_id = self.view.selected_entity()
         entity = self.ann.entity(entity_id) if self.ann is not None and entity_id else None
         if entity is None or not entity.mentions:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from reader.core import cache
 
@@ -48,10 +51,10 @@ def _probe(mode: str, cache_dir: Path) -> dict:
 def test_lean_load_matches_full_hazm_and_writes_then_reads_its_cache(tmp_path: Path) -> None:
     full = _probe("full", tmp_path)
     cold = _probe("lean", tmp_path)
-    written = list(tmp_path.glob("hazm-verbs-*.marshal"))
+    written = sorted(p.name.split("-f")[0] for p in tmp_path.glob("*.marshal"))
     warm = _probe("lean", tmp_path)
     assert cold["out"] == full["out"] == warm["out"]
-    assert len(written) == 1
+    assert written == ["hazm-verbs", "hazm-words"]
     assert cold["heavy"] == [] and warm["heavy"] == []
     assert warm["extra"] == ["SequenceTagger", "POSTagger", True, ["a", "b"]]
 
@@ -77,6 +80,57 @@ def test_the_key_follows_the_data_files(tmp_path: Path) -> None:
     assert f"py{sys.version_info[0]}{sys.version_info[1]}" in before
 
 
+def test_the_key_hashes_the_bytes_not_the_size_or_date(tmp_path: Path) -> None:
+    data = tmp_path / "words.dat"
+    data.write_text("ab", encoding="utf-8")
+    stamp = data.stat()
+    before = cache.cache_key([str(data)])
+    data.write_text("ba", encoding="utf-8")  # same size, and the same date put back
+    os.utime(data, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert cache.cache_key([str(data)]) != before
+    code = tmp_path / "build.py"
+    code.write_text("x = 1\n", encoding="utf-8")
+    with_code = cache.cache_key([str(data)], code_files=(str(code),))
+    code.write_text("x = 2\n", encoding="utf-8")
+    assert cache.cache_key([str(data)], code_files=(str(code),)) != with_code
+
+
+def test_the_lexicon_is_rebuilt_when_its_words_file_changes(tmp_path: Path, monkeypatch) -> None:
+    from reader.core.ner import features
+
+    monkeypatch.setenv(cache.ENV_CACHE_DIR, str(tmp_path / "cache"))
+    words = tmp_path / "words.dat"
+    words.write_text("كتاب\t1000\tN\nرفت\t20\tV\n", encoding="utf-8")
+    stamp = words.stat()
+    first = features.load_lexicon(words)
+    assert first.entries == {"کتاب": ("N", 3), "رفت": ("V", 1)}
+    assert len(list((tmp_path / "cache").glob("ner-lexicon-*.marshal"))) == 1
+
+    # A second load reads the cache: parsing is not called.
+    monkeypatch.setattr(features, "_parse_lexicon", lambda path: pytest.fail("parsed again"))
+    assert features.load_lexicon(words) == first
+    monkeypatch.undo()
+    monkeypatch.setenv(cache.ENV_CACHE_DIR, str(tmp_path / "cache"))
+
+    # New bytes under the same size and date: a new key, so the table is built again, not read stale.
+    words.write_text("كتاب\t9000\tA\nرفت\t20\tV\n", encoding="utf-8")
+    os.utime(words, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert features.load_lexicon(words).entries == {"کتاب": ("A", 3), "رفت": ("V", 1)}
+    assert len(list((tmp_path / "cache").glob("ner-lexicon-*.marshal"))) == 1  # the stale table is gone
+
+
+def test_a_lexicon_read_from_the_cache_equals_the_parsed_one(tmp_path: Path, monkeypatch) -> None:
+    from reader.core.ner import features
+    from reader.core.resources import package_data
+
+    monkeypatch.setenv(cache.ENV_CACHE_DIR, str(tmp_path))
+    words = package_data("hazm", "data", "words.dat")
+    parsed = features._parse_lexicon(words)
+    assert features.load_lexicon(words).entries == parsed  # built and written
+    read = features.load_lexicon(words).entries  # read back
+    assert read == parsed and list(read) == list(parsed)
+
+
 def test_an_unwritable_cache_only_costs_time(tmp_path: Path, monkeypatch) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
@@ -84,7 +138,7 @@ def test_an_unwritable_cache_only_costs_time(tmp_path: Path, monkeypatch) -> Non
     assert cache._cached("table", "k", lambda: {"x": 1}) == {"x": 1}
 
 
-def test_a_table_larger_than_its_pieces_round_trips(tmp_path: Path, monkeypatch) -> None:
+def test_a_large_table_round_trips(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv(cache.ENV_CACHE_DIR, str(tmp_path))
     table = {f"word{i}": f"verb{i % 7}" for i in range(1000)}
     assert cache._cached("big", "k", lambda: table) == table

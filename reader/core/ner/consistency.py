@@ -123,19 +123,26 @@ def propagate(
     lexicon: Lexicon | None,
     first_names: frozenset[str] = frozenset(),
     offices: bool = True,
+    keys: Sequence[Sequence[str]] | None = None,
 ) -> list[list[str]]:
     """``tags`` with names tagged somewhere in the document tagged wherever else they stand untagged.
 
     ``first_names`` (folded): a person tagged by a first name alone («فاطمه») spreads
     although the name is a common word, because the tagger called it a person. ``offices``: an
     office's portfolio after a title is a role, not an organisation (``office_roles``).
+    ``keys``: the sentences' tokens already folded (``feature_key``), when the caller has them.
     """
-    keys = [[feature_key(t) for t in s] for s in sentences]
-    tags = [correct(k, t, lexicon) for k, t in zip(keys, tags)]
+    if keys is None:
+        keys = [[feature_key(t) for t in s] for s in sentences]
+    # Most sentences name nobody: an all-``O`` sentence has no chunk to correct, vote or widen.
+    tagged = [any(t != "O" for t in s_tags) for s_tags in tags]
+    tags = [correct(k, t, lexicon) if has else list(t) for k, t, has in zip(keys, tags, tagged)]
     if offices:
-        tags = [office_roles(k, t) for k, t in zip(keys, tags)]
+        tags = [office_roles(k, t) if has else t for k, t, has in zip(keys, tags, tagged)]
     votes: dict[tuple[str, ...], Counter[str]] = {}
-    for s_keys, s_tags in zip(keys, tags):
+    for s_keys, s_tags, has in zip(keys, tags, tagged):
+        if not has:
+            continue
         for kind, a, b in _chunks(s_tags):
             if kind not in SPREAD_TYPES or b - a > _MAX_LEN:
                 continue
@@ -187,7 +194,8 @@ def propagate(
             i += 1
     if first_names:
         for s_keys, s_tags in zip(keys, out):
-            _take_first_names(s_keys, s_tags, first_names)
+            if "I-PER" in s_tags or "B-PER" in s_tags:  # no person, no first name to take
+                _take_first_names(s_keys, s_tags, first_names)
     return out
 
 

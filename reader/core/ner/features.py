@@ -18,6 +18,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from reader.core.ner import gazetteers
 
@@ -76,9 +77,26 @@ def hazm_lexicon() -> Lexicon:
     """hazm's ``words.dat`` (about 190k words): loaded once, on first use."""
     from reader.core.resources import package_data
 
-    default_words = package_data("hazm", "data", "words.dat")
+    return load_lexicon(package_data("hazm", "data", "words.dat"))
+
+
+def load_lexicon(words_file: Path) -> Lexicon:
+    """A ``words.dat`` keyed by ``feature_key``, from the user cache when it holds this file's table.
+
+    Parsing and folding 190k lines took 0.6-0.9 s of the analysis process's start-up; the
+    cached table loads in a fifth of that. Its key hashes the file's bytes and the source of
+    the code that folds and bands it (this module and ``fold``), so it is rebuilt when either changes.
+    """
+    from reader.core import cache
+    from reader.core.ner import fold
+
+    key = cache.cache_key([str(words_file)], code_files=(__file__, fold.__file__))
+    return Lexicon(cache._cached("ner-lexicon", key, lambda: _parse_lexicon(words_file)))
+
+
+def _parse_lexicon(words_file: Path) -> dict[str, tuple[str, int]]:
     entries: dict[str, tuple[str, int]] = {}
-    with open(default_words, encoding="utf-8") as handle:
+    with open(words_file, encoding="utf-8") as handle:
         for line in handle:
             parts = line.rstrip("\n").split("\t")
             if len(parts) != 3:
@@ -92,7 +110,7 @@ def hazm_lexicon() -> Lexicon:
             old = entries.get(key)
             if old is None or old[1] < band:
                 entries[key] = (pos.replace(",", "+"), band)
-    return Lexicon(entries)
+    return entries
 
 
 @lru_cache(maxsize=1)
@@ -161,6 +179,7 @@ def _shape(key: str) -> str:
 
 
 _OFFSETS = (-2, -1, 1, 2)
+_OFFSET_PREFIXES = tuple(f"{offset}:".encode() for offset in _OFFSETS)
 _HEAD_DISTANCE = {d: f"ohd={d}".encode() for d in range(1, 6)}
 _TITLE_BEFORE = (b"title-1", b"title-2", b"title-3")
 
@@ -218,10 +237,15 @@ class FeatureExtractor:
         """How many token strings have cached features."""
         return len(self._own)
 
-    def pin_document(self, sentences: Sequence[Sequence[str]] | None) -> None:
-        """Take ``sentences`` as the article for the following calls (None: back to blocks)."""
+    def pin_document(
+        self, sentences: Sequence[Sequence[str]] | None, keys: Sequence[Sequence[str]] | None = None
+    ) -> None:
+        """Take ``sentences`` as the article for the following calls (None: back to blocks).
+
+        ``keys``: the sentences' tokens already folded (``feature_key``), when the caller has them.
+        """
         self._pinned = sentences is not None
-        self._document = self._document_features(sentences) if sentences is not None else {}
+        self._document = self._document_features(sentences, keys) if sentences is not None else {}
 
     def _rare(self, key: str) -> bool:
         """A word of three letters or more that hazm's lexicon calls rare or does not know."""
@@ -232,7 +256,7 @@ class FeatureExtractor:
             elif self._lexicon is None:
                 rare = True
             else:
-                entry = self._lexicon.lookup(key)
+                entry = self._lexicon.entries.get(key)
                 rare = entry is None or entry[1] <= 5
             if len(self._rare_cache) < 500_000:
                 self._rare_cache[key] = rare
@@ -246,10 +270,12 @@ class FeatureExtractor:
         # A neighbour counts as rare at any length (the length test is only for the word itself).
         if self._lexicon is None:
             return True
-        entry = self._lexicon.lookup(key)
+        entry = self._lexicon.entries.get(key)
         return entry is None or entry[1] <= 5
 
-    def _document_features(self, sentences: Sequence[Sequence[str]]) -> dict[str, tuple[bytes, ...]]:
+    def _document_features(
+        self, sentences: Sequence[Sequence[str]], folded: Sequence[Sequence[str]] | None = None
+    ) -> dict[str, tuple[bytes, ...]]:
         """Per rare word: was it seen after a title, before «، title», or more than once?
 
         A name is often introduced once with a title («آقای دارسی») and then
@@ -257,12 +283,16 @@ class FeatureExtractor:
         """
         if not self.config.has("document"):
             return {}
+        if folded is None:
+            folded = [[feature_key(t) for t in tokens] for tokens in sentences]
         flags: dict[str, set[str]] = {}
-        for tokens in sentences:
-            keys = [feature_key(t) for t in tokens]
+        rare_cache, is_rare = self._rare_cache, self._rare
+        for keys in folded:
             n = len(keys)
             for i, key in enumerate(keys):
-                if not self._rare(key):
+                # Most words are common: the cached answer, without a call, for them.
+                rare = rare_cache.get(key)
+                if not (is_rare(key) if rare is None else rare):
                     continue
                 seen = flags.setdefault(key, set())
                 if "d1" in seen:
@@ -317,7 +347,7 @@ class FeatureExtractor:
                 feats.append(f"nd={min(digits, 5)}")
                 feats.append("dsh=" + "".join("0" if ch.isdigit() else ch for ch in key))
         if self._lexicon is not None:
-            entry = self._lexicon.lookup(key)
+            entry = self._lexicon.entries.get(key)
             if entry is None:
                 feats.append("oov")
                 near.append("oov")
@@ -357,22 +387,26 @@ class FeatureExtractor:
                 near.append("title")
             if key in _PERSON_AFTER:
                 near.append("say")
-        own_t = tuple(f.encode() for f in feats)
-        near_t = tuple(tuple(f"{offset}:{f}".encode() for f in near) for offset in _OFFSETS)
+        own_t = tuple([f.encode() for f in feats])
+        # ``f"{offset}:{f}".encode()``, with each feature encoded once for all four offsets.
+        near_b = [f.encode() for f in near]
+        near_t = tuple([tuple([prefix + f for f in near_b]) for prefix in _OFFSET_PREFIXES])
         result = (own_t, near_t, key.encode())
         self._own[token] = result
         return result
 
-    def sentence(self, tokens: Sequence[str]) -> list[list[bytes]]:
-        """The feature lists of one sentence, one list per token."""
+    def sentence(self, tokens: Sequence[str], keys: Sequence[str] | None = None) -> list[list[bytes]]:
+        """The feature lists of one sentence, one list per token (``keys``: the tokens folded, if known)."""
         # The hot loop of tagging: group switches are read once, and per-position
         # work is only what cannot be cached per token string.
         cfg = self.config
         n = len(tokens)
         if n == 0:
             return []
-        parts = [self._token(t) for t in tokens]
-        keys = [feature_key(t) for t in tokens]
+        cached, token = self._own.get, self._token
+        parts = [cached(t) or token(t) for t in tokens]
+        if keys is None:
+            keys = [feature_key(t) for t in tokens]
         gaz = gazetteers.match(keys) if cfg.has("gazetteer") else None
         context = cfg.has("context")
         wide = cfg.has("wide")
@@ -389,41 +423,51 @@ class FeatureExtractor:
             after_title = [i > 0 and keys[i - 1] in _TITLES for i in range(n)]
         last_head = -100
         last = n - 1
+        # Per-token parts pulled out of ``parts`` once: the loop below indexes them by position.
+        own = [p[0] for p in parts]
+        near = [p[1] for p in parts]
+        words = [p[2] for p in parts]
+        if bigram:
+            # «w1|w2» of each neighbouring pair, shared by the left word's bg+ and the right one's bg-.
+            pairs = [words[i] + b"|" + words[i + 1] for i in range(last)]
+        get_doc = document.get if document else None
+        no_doc: tuple[bytes, ...] = ()
         out: list[list[bytes]] = []
         for i in range(n):
             key = keys[i]
-            feats = list(parts[i][0])
-            if document:
-                doc = document.get(key)
-                if doc:
-                    feats.extend(doc)
-            if i == 0:
-                feats.append(b"BOS")
-            if i == last:
-                feats.append(b"EOS")
-            if context:
-                if i > 1:
-                    feats.extend(parts[i - 2][1][0])
-                if i > 0:
-                    feats.extend(parts[i - 1][1][1])
-                if i < last:
-                    feats.extend(parts[i + 1][1][2])
-                if i + 1 < last:
-                    feats.extend(parts[i + 2][1][3])
+            doc = (get_doc(key) or no_doc) if get_doc is not None else no_doc
+            if context and 1 < i < last - 1:
+                # Inside the sentence (most positions): all four neighbours, no BOS or EOS.
+                feats = [*own[i], *doc, *near[i - 2][0], *near[i - 1][1], *near[i + 1][2], *near[i + 2][3]]
+            else:
+                feats = [*own[i], *doc]
+                if i == 0:
+                    feats.append(b"BOS")
+                if i == last:
+                    feats.append(b"EOS")
+                if context:
+                    if i > 1:
+                        feats.extend(near[i - 2][0])
+                    if i > 0:
+                        feats.extend(near[i - 1][1])
+                    if i < last:
+                        feats.extend(near[i + 1][2])
+                    if i + 1 < last:
+                        feats.extend(near[i + 2][3])
             if wide:
                 # The words either side together («وزیر … ،», «آقای … گفت») and a third word out.
                 left = keys[i - 1] if i > 0 else "<s>"
                 right = keys[i + 1] if i < last else "</s>"
                 feats.append(f"sw={left}|{right}".encode())
                 if i >= 3:
-                    feats.append(b"-3:w=" + parts[i - 3][2])
+                    feats.append(b"-3:w=" + words[i - 3])
                 if i + 3 < n:
-                    feats.append(b"3:w=" + parts[i + 3][2])
+                    feats.append(b"3:w=" + words[i + 3])
             if bigram:
                 if i > 0:
-                    feats.append(b"bg-=" + parts[i - 1][2] + b"|" + parts[i][2])
+                    feats.append(b"bg-=" + pairs[i - 1])
                 if i < last:
-                    feats.append(b"bg+=" + parts[i][2] + b"|" + parts[i + 1][2])
+                    feats.append(b"bg+=" + pairs[i])
             if gaz is not None and gaz[i]:
                 feats.append(("gz=" + gaz[i]).encode())
                 if i > 0 and gaz[i - 1]:

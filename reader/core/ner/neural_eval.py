@@ -33,7 +33,7 @@ def crf_log_marginals(crf_model: Path, sentences: Sequence[Sequence[str]]) -> li
     from reader.core.ner.tagger import NerTagger
 
     crf = NerTagger.load(crf_model, stacked=False)
-    inner = crf._tagger.model  # python-crfsuite's Tagger inside hazm's SequenceTagger
+    inner = crf._tagger.model  # python-crfsuite's Tagger
     extractor = crf._extractor
     index = {label: i for i, label in enumerate(LABELS)}
     targets = []

@@ -17,15 +17,18 @@ MODEL_NAME = "ner.crfsuite"
 _CACHE_LIMIT = 200_000
 
 
-class _Prepared(list):  # type: ignore[type-arg]
-    """A sentence's tokens carrying its finished stage-2 feature lists (see ``stacking``)."""
+class _Crf:
+    """A trained CRF opened with python-crfsuite, as ``model`` (where hazm's SequenceTagger keeps it).
 
-    features: list[list[bytes]]
+    Tagging calls ``model.tag`` on finished feature lists; hazm's wrapper would only rebuild
+    them through a data maker, and importing it imports NumPy (and, on first use, scikit-learn).
+    """
 
+    def __init__(self, path: Path) -> None:
+        from pycrfsuite import Tagger
 
-def _prepared_features(sentences: Sequence[_Prepared]) -> list[list[list[bytes]]]:
-    # The stage-2 SequenceTagger's data_maker: the features were built with the stage-1 ones.
-    return [s.features for s in sentences]
+        self.model = Tagger()
+        self.model.open(str(path))
 
 
 def default_model_path() -> Path:
@@ -119,18 +122,9 @@ class NerTagger:
         self._lock = threading.Lock()
         self._tagger: Any = None
         self._stage2: Any = None
-        # While stage 1 tags an article, the feature lists it built, for stage 2 to extend.
-        self._captured: list[list[list[bytes]]] | None = None
         self._keep: tuple[bytes, ...] | None = None
         # Whether the document pass takes an office's portfolio after a title as a role (measured switch).
         self.offices = True
-
-    def _stage1_features(self, sentences: Sequence[Sequence[str]]) -> list[list[list[bytes]]]:
-        # The stage-1 SequenceTagger's data_maker.
-        features = self._extractor.sentences(sentences)
-        if self._captured is not None:
-            self._captured.extend(features)
-        return features
 
     @property
     def stacked(self) -> bool:
@@ -143,13 +137,11 @@ class NerTagger:
 
         Its second stage (``stage2_path``) is used when present, unless ``stacked`` is false.
         """
-        # hazm's own tagger class, from its module: the package's __init__ would also load
+        # hazm's stemmer is imported from its module: the package's __init__ would also load
         # gensim, fasttext and all of NLTK, a second or more the reader never uses.
         from reader.core.cache import lean_import_hazm
 
         lean_import_hazm()
-        from hazm.sequence_tagger import SequenceTagger
-
         from reader.core.ner.features import FeatureExtractor
 
         model = Path(path) if path is not None else default_model_path()
@@ -160,10 +152,10 @@ class NerTagger:
         config = load_config(model)
         clusters = ClassTable.open(clusters_path(model)) if config.has("cluster") or config.has("freq") else None
         tagger = cls(FeatureExtractor(config, clusters))
-        tagger._tagger = SequenceTagger(model=str(model), data_maker=tagger._stage1_features)
+        tagger._tagger = _Crf(model)
         second = stage2_path(model)
         if stacked and second.is_file():
-            tagger._stage2 = SequenceTagger(model=str(second), data_maker=_prepared_features)
+            tagger._stage2 = _Crf(second)
             tagger._keep = stage2_keep(model)
         return tagger
 
@@ -175,53 +167,54 @@ class NerTagger:
         pass a single article per call, not a corpus.
         """
         from reader.core.ner.consistency import propagate
+        from reader.core.ner.features import feature_key
 
-        tags = self._tag_sentences(sentences)
+        # Every token folded once, for the features, the document pass and the consistency pass.
+        keys = [[feature_key(t) for t in s] for s in sentences]
+        tags = self._tag_sentences(sentences, keys)
         if not document:
             return tags
         return propagate(
-            sentences, tags, self._extractor.lexicon, self._extractor.config.first_names, offices=self.offices
+            sentences, tags, self._extractor.lexicon, self._extractor.config.first_names, offices=self.offices,
+            keys=keys,
         )
 
-    def _tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+    def _tag_sentences(self, sentences: Sequence[Sequence[str]], keys: Sequence[Sequence[str]]) -> list[list[str]]:
         with self._lock:
+            extractor = self._extractor
             try:
-                self._extractor.pin_document(sentences)
-                if self._stage2 is not None:
-                    self._captured = []
+                extractor.pin_document(sentences, keys)
+                captured: list[list[list[bytes]]] | None = [] if self._stage2 is not None else None
+                crf_tag = self._tagger.model.tag
                 result: list[list[str]] = []
-                for sentence in sentences:
+                for sentence, sentence_keys in zip(sentences, keys):
                     if not sentence:
                         result.append([])
                         continue
-                    tagged = [tag for _, tag in self._tagger.tag(list(sentence))]
+                    features = extractor.sentence(sentence, sentence_keys)
+                    if captured is not None:
+                        captured.append(features)
+                    tagged = crf_tag(features)
                     result.append(from_bilou(tagged) if self._bilou else tagged)
-                if self._stage2 is not None:
-                    result = self._restage(sentences, result)
+                if captured is not None:
+                    result = self._restage(sentences, result, keys, captured)
                 return result
             finally:
-                self._captured = None
-                self._extractor.pin_document(None)
+                extractor.pin_document(None)
                 # Token features stay cached across articles (most words recur), up to a bound.
-                if self._extractor.cached_tokens() > _CACHE_LIMIT:
-                    self._extractor.clear()
+                if extractor.cached_tokens() > _CACHE_LIMIT:
+                    extractor.clear()
 
-    def _restage(self, sentences: Sequence[Sequence[str]], first: list[list[str]]) -> list[list[str]]:
-        """Stage 2 over an article stage 1 has tagged: its feature lists, extended, tagged again."""
-        from reader.core.ner.features import feature_key
+    def _restage(
+        self, sentences: Sequence[Sequence[str]], first: list[list[str]], keys: Sequence[Sequence[str]],
+        captured: list[list[list[bytes]]],
+    ) -> list[list[str]]:
+        """Stage 2 over an article stage 1 has tagged: the feature lists it built (``captured``, one
+        per non-empty sentence), extended, tagged again."""
         from reader.core.ner.stacking import add_label_features
 
-        assert self._captured is not None
-        captured = iter(self._captured)
-        features = [next(captured) if s else [] for s in sentences]
-        keys = [[feature_key(t) for t in s] for s in sentences]
+        built = iter(captured)
+        features = [next(built) if s else [] for s in sentences]
         add_label_features(features, keys, first, self._extractor.rare, self._keep)
-        result: list[list[str]] = []
-        for sentence, feats in zip(sentences, features):
-            if not sentence:
-                result.append([])
-                continue
-            prepared = _Prepared(sentence)
-            prepared.features = feats
-            result.append([tag for _, tag in self._stage2.tag(prepared)])
-        return result
+        crf_tag = self._stage2.model.tag
+        return [crf_tag(feats) if sentence else [] for sentence, feats in zip(sentences, features)]
