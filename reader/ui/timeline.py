@@ -49,6 +49,7 @@ from reader.core.dates.calendar import to_persian_digits
 from reader.core.text.context import kwic
 from reader.core.document import Annotations, DateMention
 from reader.ui.converter import ConverterWidget
+from reader.ui.plain import plain
 from reader.ui.slices import Slicer
 from reader.ui.timeline_list import TimelineList
 from reader.ui.timeline_layout import (
@@ -360,6 +361,9 @@ class TimelineWidget(QWidget):
             index = self.marker_at(QPointF(event.pos()))
             if index >= 0:
                 QToolTip.showText(event.globalPos(), self.tooltip_html(index), self)
+            elif not self._markers and event.pos().y() < self.timeline_layout().axis_y:
+                # The message over an empty axis, whole (it may be elided on a short panel).
+                QToolTip.showText(event.globalPos(), plain(self.empty_text()), self)
             else:
                 QToolTip.hideText()
                 event.ignore()
@@ -374,6 +378,18 @@ class TimelineWidget(QWidget):
             # Relative dates ("today", "last week") need the article's own date to land anywhere.
             return self.tr("تاریخ‌های نسبی این خبر («امروز»، «هفتهٔ گذشته»…) با تعیین تاریخ خبر بر گاه‌شمار می‌نشینند")
         return self.tr("تاریخ مشخصی در این خبر نیامده است")
+
+    def fitted_empty_text(self, rect: QRectF) -> tuple[str, int]:
+        """``empty_text`` and the drawing flags that fit it in ``rect``: wrapped when all its lines
+        fit, else one line, elided (wrapped lines that do not fit were cut at both edges on a
+        short panel, 900×600); the tooltip then gives all of it."""
+        text = self.empty_text()
+        centre = int(Qt.AlignmentFlag.AlignCenter)
+        wrap = centre | int(Qt.TextFlag.TextWordWrap)
+        metrics = self.fontMetrics()
+        if metrics.boundingRect(rect.toRect(), wrap, text).height() <= rect.height():
+            return text, wrap
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(int(rect.width()) - 8, 0)), centre
 
     def tooltip_html(self, index: int) -> str:
         """Both calendars and the sentences (up to three) that name marker ``index``."""
@@ -408,7 +424,8 @@ class TimelineWidget(QWidget):
         if not layout.markers:
             painter.setPen(faint)
             empty = QRectF(0, 0, self.width(), layout.axis_y)
-            painter.drawText(empty, align | Qt.TextFlag.TextWordWrap, self.empty_text())
+            text, flags = self.fitted_empty_text(empty)
+            painter.drawText(empty, flags, text)
 
         if layout.markers or layout.article is not None:
             painter.setPen(QPen(faint, 1))

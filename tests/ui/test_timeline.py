@@ -165,6 +165,24 @@ def test_empty_timeline_paints(qtbot):
     assert not widget.grab().isNull()
 
 
+def test_a_message_that_does_not_fit_is_one_elided_line_not_cut_lines(qtbot):
+    from PySide6.QtCore import QRectF
+
+    widget = TimelineWidget()
+    qtbot.addWidget(widget)
+    widget.set_annotations(Annotations(text="هیچ"))
+    full = widget.empty_text()
+    roomy, roomy_flags = widget.fitted_empty_text(QRectF(0, 0, 400, 300))
+    assert roomy == full and roomy_flags & int(Qt.TextFlag.TextWordWrap)
+    # A short panel (900×600 window): the wrapped lines would overflow the axis' room.
+    metrics = widget.fontMetrics()
+    short = QRectF(0, 0, metrics.horizontalAdvance(full) / 3, metrics.height() * 1.5)
+    shown, flags = widget.fitted_empty_text(short)
+    assert not flags & int(Qt.TextFlag.TextWordWrap)
+    assert shown != full and shown.endswith("…")
+    assert metrics.horizontalAdvance(shown) <= short.width()
+
+
 # --------------------------------------------------------------------------- converter
 
 
