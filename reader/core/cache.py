@@ -257,7 +257,7 @@ def cache_key(data_files: list[str], code_files: tuple[str, ...] = ()) -> str:
     return "_".join(parts)
 
 
-def _cached(name: str, key: str, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+def cached_table(name: str, key: str, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
     """``build()``'s dict, read from or written to ``cache_dir()/name-key.marshal`` (written atomically).
 
     The file is read whole and unmarshalled from memory: ``marshal.load`` on a file object
@@ -314,7 +314,7 @@ def load_hazm() -> tuple[Any, Any, Any]:
         from hazm import word_tokenizer as tokenizer_module
 
         key = cache_key([utils.default_words, utils.default_verbs])
-        verbs = _cached("hazm-verbs", key, lambda: dict(hazm.Lemmatizer(joined_verb_parts=False).verbs))
+        verbs = cached_table("hazm-verbs", key, lambda: dict(hazm.Lemmatizer(joined_verb_parts=False).verbs))
         original_words_list = tokenizer_module.words_list
         words_key = cache_key([utils.default_words])
         words: list[Any] = []
@@ -329,7 +329,7 @@ def load_hazm() -> tuple[Any, Any, Any]:
             if words_file != utils.default_words:
                 return original_words_list(words_file)
             if not words:
-                words.extend((word, *rest) for word, rest in _cached("hazm-words", words_key, by_word).items())
+                words.extend((word, *rest) for word, rest in cached_table("hazm-words", words_key, by_word).items())
             return words
 
         def lemmatizer(*args: Any, **kwargs: Any) -> Any:

@@ -65,9 +65,9 @@ def test_a_corrupt_cache_is_rebuilt(tmp_path: Path, monkeypatch) -> None:
     key = cache.cache_key([])
     (tmp_path / f"table-{key}.marshal").write_bytes(b"\x00garbage")
     (tmp_path / "table-old.marshal").write_bytes(b"stale")
-    value = cache._cached("table", key, lambda: calls.append(1) or {"a": ("b", 1)})
+    value = cache.cached_table("table", key, lambda: calls.append(1) or {"a": ("b", 1)})
     assert value == {"a": ("b", 1)} and calls == [1]
-    assert cache._cached("table", key, lambda: calls.append(2)) == {"a": ("b", 1)} and calls == [1]
+    assert cache.cached_table("table", key, lambda: calls.append(2)) == {"a": ("b", 1)} and calls == [1]
     assert [p.name for p in tmp_path.iterdir()] == [f"table-{key}.marshal"]
 
 
@@ -135,14 +135,14 @@ def test_an_unwritable_cache_only_costs_time(tmp_path: Path, monkeypatch) -> Non
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv(cache.ENV_CACHE_DIR, str(blocker / "sub"))
-    assert cache._cached("table", "k", lambda: {"x": 1}) == {"x": 1}
+    assert cache.cached_table("table", "k", lambda: {"x": 1}) == {"x": 1}
 
 
 def test_a_large_table_round_trips(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv(cache.ENV_CACHE_DIR, str(tmp_path))
     table = {f"word{i}": f"verb{i % 7}" for i in range(1000)}
-    assert cache._cached("big", "k", lambda: table) == table
-    assert cache._cached("big", "k", dict) == table
+    assert cache.cached_table("big", "k", lambda: table) == table
+    assert cache.cached_table("big", "k", dict) == table
 
 
 _SKLEARN_PROBE = r"""

@@ -91,7 +91,7 @@ def load_lexicon(words_file: Path) -> Lexicon:
     from reader.core.ner import fold
 
     key = cache.cache_key([str(words_file)], code_files=(__file__, fold.__file__))
-    return Lexicon(cache._cached("ner-lexicon", key, lambda: _parse_lexicon(words_file)))
+    return Lexicon(cache.cached_table("ner-lexicon", key, lambda: _parse_lexicon(words_file)))
 
 
 def _parse_lexicon(words_file: Path) -> dict[str, tuple[str, int]]:
