@@ -58,6 +58,13 @@ def cache_dir() -> Path:
 # ------------------------------------------------------------------ lazy packages
 
 
+def _lazy_state(module: object) -> dict[str, Any] | None:
+    """A lazy package's state, read from its own namespace: a module's ``__getattr__`` (torch's
+    ``torch.ops`` makes up an object for any name) must not be asked."""
+    state = getattr(module, "__dict__", {}).get("__khana_lazy__")
+    return state if isinstance(state, dict) else None
+
+
 class _Pending:
     """Marks a lazy package whose ``__init__`` is running, so lookups during it fail normally."""
 
@@ -104,7 +111,7 @@ def _complete(module: ModuleType, state: dict[str, Any]) -> None:
         lazy = {
             name: mod
             for name, mod in list(sys.modules.items())
-            if getattr(mod, "__khana_lazy__", None) is not None and not mod.__khana_lazy__["done"]
+            if (pending := _lazy_state(mod)) is not None and not pending["done"]
         }
         for stub in lazy.values():
             stub.__khana_lazy__["running"] = True
@@ -169,7 +176,7 @@ def _lazy_functions(name: str, functions: tuple[str, ...]) -> None:
 def complete_lazy_packages() -> None:
     """Import the whole of every lazily registered package now."""
     for module in list(sys.modules.values()):
-        state = getattr(module, "__khana_lazy__", None)
+        state = _lazy_state(module)
         if state is not None and not state["done"]:
             _complete(module, state)
             return
@@ -180,7 +187,7 @@ def lean_import_hazm() -> ModuleType:
     with _lock:
         if "hazm" in sys.modules:
             hazm = sys.modules["hazm"]
-            if getattr(hazm, "__khana_lazy__", None) is None:
+            if _lazy_state(hazm) is None:
                 return hazm  # already fully imported: nothing to save
         for package in ("nltk", "nltk.tokenize", "nltk.stem"):
             _lazy_package(package)

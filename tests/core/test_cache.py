@@ -164,3 +164,17 @@ def test_sklearn_waits_until_the_tagger_really_needs_it(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", _SKLEARN_PROBE], capture_output=True, text=True,
                             env=env, cwd=ROOT, check=True, timeout=300)
     assert json.loads(result.stdout) == {"before": False, "score": 0.75, "real": True, "f1": 1.0}
+
+
+def test_a_module_that_answers_every_attribute_is_not_taken_for_a_lazy_package(monkeypatch) -> None:
+    # torch.ops makes up an object for any attribute name; completing the lazy packages asked
+    # every module in sys.modules for "__khana_lazy__" and failed once torch had been imported.
+    import types
+
+    class Anything(types.ModuleType):
+        def __getattr__(self, name: str) -> object:
+            return object()
+
+    monkeypatch.setitem(sys.modules, "khana_test_anything", Anything("khana_test_anything"))
+    assert cache._lazy_state(sys.modules["khana_test_anything"]) is None
+    cache.complete_lazy_packages()  # must not raise
