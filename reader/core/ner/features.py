@@ -395,11 +395,22 @@ class FeatureExtractor:
         self._own[token] = result
         return result
 
+    def token_parts(self, token: str) -> tuple[tuple[bytes, ...], tuple[tuple[bytes, ...], ...], bytes]:
+        """A token's own features, its features as seen from offsets -2, -1, +1, +2, and its fold in bytes."""
+        return self._own.get(token) or self._token(token)
+
+    def document_features(self, key: str) -> tuple[bytes, ...]:
+        """What the pinned article says about the folded word ``key`` (``pin_document``)."""
+        return self._document.get(key, ())
+
     def sentence(self, tokens: Sequence[str], keys: Sequence[str] | None = None) -> list[list[bytes]]:
-        """The feature lists of one sentence, one list per token (``keys``: the tokens folded, if known)."""
+        """The feature lists of one sentence, one list per token (``keys``: the tokens folded, if known).
+
+        A list is the token's own features, the document's, BOS/EOS, its neighbours' and then
+        ``tails``; the order is the one the shipped model was trained with.
+        """
         # The hot loop of tagging: group switches are read once, and per-position
         # work is only what cannot be cached per token string.
-        cfg = self.config
         n = len(tokens)
         if n == 0:
             return []
@@ -407,38 +418,21 @@ class FeatureExtractor:
         parts = [cached(t) or token(t) for t in tokens]
         if keys is None:
             keys = [feature_key(t) for t in tokens]
-        gaz = gazetteers.match(keys) if cfg.has("gazetteer") else None
-        context = cfg.has("context")
-        wide = cfg.has("wide")
-        bigram = cfg.has("bigram")
-        quoted = _inside_quotes(keys) if cfg.has("quote") else None
-        titles = [k in _TITLES for k in keys] if cfg.has("title") else None
-        if titles is not None and not any(titles):
-            titles = None
-        document = self._document
-        heads = self._heads
-        conj = cfg.has("conj")
-        if conj:
-            rare = [self._rare(k) for k in keys]
-            after_title = [i > 0 and keys[i - 1] in _TITLES for i in range(n)]
-        last_head = -100
+        context = self.config.has("context")
         last = n - 1
         # Per-token parts pulled out of ``parts`` once: the loop below indexes them by position.
         own = [p[0] for p in parts]
         near = [p[1] for p in parts]
-        words = [p[2] for p in parts]
-        if bigram:
-            # «w1|w2» of each neighbouring pair, shared by the left word's bg+ and the right one's bg-.
-            pairs = [words[i] + b"|" + words[i + 1] for i in range(last)]
+        tails = self.tails(keys, [p[2] for p in parts])
+        document = self._document
         get_doc = document.get if document else None
         no_doc: tuple[bytes, ...] = ()
         out: list[list[bytes]] = []
         for i in range(n):
-            key = keys[i]
-            doc = (get_doc(key) or no_doc) if get_doc is not None else no_doc
+            doc = (get_doc(keys[i]) or no_doc) if get_doc is not None else no_doc
             if context and 1 < i < last - 1:
                 # Inside the sentence (most positions): all four neighbours, no BOS or EOS.
-                feats = [*own[i], *doc, *near[i - 2][0], *near[i - 1][1], *near[i + 1][2], *near[i + 2][3]]
+                feats = [*own[i], *doc, *near[i - 2][0], *near[i - 1][1], *near[i + 1][2], *near[i + 2][3], *tails[i]]
             else:
                 feats = [*own[i], *doc]
                 if i == 0:
@@ -454,6 +448,40 @@ class FeatureExtractor:
                         feats.extend(near[i + 1][2])
                     if i + 1 < last:
                         feats.extend(near[i + 2][3])
+                feats.extend(tails[i])
+            out.append(feats)
+        return out
+
+    def tails(self, keys: Sequence[str], words: Sequence[bytes]) -> list[list[bytes]]:
+        """Per position, the features that depend on more than one token's string.
+
+        ``keys``: the sentence's tokens folded; ``words``: the same in UTF-8. Wide context,
+        bigrams, gazetteer matches, distance from an organisation head, rare words after a
+        head or title, quotes and titles before; empty lists where none applies.
+        """
+        cfg = self.config
+        n = len(keys)
+        gaz = gazetteers.match(keys) if cfg.has("gazetteer") else None
+        wide = cfg.has("wide")
+        bigram = cfg.has("bigram")
+        quoted = _inside_quotes(keys) if cfg.has("quote") else None
+        titles = [k in _TITLES for k in keys] if cfg.has("title") else None
+        if titles is not None and not any(titles):
+            titles = None
+        heads = self._heads
+        conj = cfg.has("conj")
+        if conj:
+            rare = [self._rare(k) for k in keys]
+            after_title = [i > 0 and keys[i - 1] in _TITLES for i in range(n)]
+        last_head = -100
+        last = n - 1
+        if bigram:
+            # «w1|w2» of each neighbouring pair, shared by the left word's bg+ and the right one's bg-.
+            pairs = [words[i] + b"|" + words[i + 1] for i in range(last)]
+        out: list[list[bytes]] = []
+        for i in range(n):
+            key = keys[i]
+            feats: list[bytes] = []
             if wide:
                 # The words either side together («وزیر … ،», «آقای … گفت») and a third word out.
                 left = keys[i - 1] if i > 0 else "<s>"

@@ -1,0 +1,120 @@
+"""The NumPy CRF decoder gives crfsuite's tags: its Viterbi, its tie rule, the shipped model's weights."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.ner.corpus import read_tagged
+from reader.core.ner.crf import CrfWeights, _viterbi
+from reader.core.ner.tagger import NerTagger, default_model_path
+
+SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "data"
+
+
+def _crfsuite_viterbi(scores: list[list[float]], transitions: list[list[float]]) -> list[int]:
+    """crfsuite's ``crf1dc_viterbi``, loop for loop: a strict ``<`` keeps the first best label."""
+    size = len(transitions)
+    best = list(scores[0])
+    back: list[list[int]] = [[0] * size]
+    for state in scores[1:]:
+        current, pointers = [], []
+        for j in range(size):
+            top, arg = -np.inf, 0
+            for i in range(size):
+                if top < best[i] + transitions[i][j]:
+                    top, arg = best[i] + transitions[i][j], i
+            current.append(top + state[j])
+            pointers.append(arg)
+        best = current
+        back.append(pointers)
+    top, label = -np.inf, 0
+    for i in range(size):
+        if top < best[i]:
+            top, label = best[i], i
+    path = [label]
+    for pointers in reversed(back[1:]):
+        path.append(pointers[path[-1]])
+    return path[::-1]
+
+
+# Small integers: sums are exact, so ties are common and the tie rule is tested, not rounding.
+_SCORE = st.integers(min_value=-2, max_value=2).map(float)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=4).flatmap(
+        lambda size: st.tuples(
+            st.lists(st.lists(st.lists(_SCORE, min_size=size, max_size=size), min_size=0, max_size=6), max_size=5),
+            st.lists(st.lists(_SCORE, min_size=size, max_size=size), min_size=size, max_size=size),
+        )
+    )
+)
+def test_batched_viterbi_is_crfsuites_viterbi_sentence_by_sentence(case: tuple[list, list]) -> None:
+    sentences, transitions = case
+    if not any(sentences):
+        return
+    size = len(transitions)
+    scores = np.array([row for s in sentences for row in s], dtype=np.float64).reshape(-1, size)
+    lengths = np.array([len(s) for s in sentences])
+    got = _viterbi(scores, lengths, np.array(transitions)).tolist()
+    expected = [label for s in sentences if s for label in _crfsuite_viterbi(s, transitions)]
+    assert got == expected
+
+
+def test_the_best_path_scores_highest_of_all_paths() -> None:
+    rng = np.random.default_rng(7)
+    transitions = rng.normal(size=(3, 3))
+    scores = rng.normal(size=(5, 3))
+    (best,) = [_viterbi(scores, np.array([5]), transitions).tolist()]
+
+    def total(path: tuple[int, ...]) -> float:
+        return float(sum(scores[t, y] for t, y in enumerate(path)) + sum(transitions[a, b] for a, b in zip(path, path[1:])))
+
+    assert total(tuple(best)) == pytest.approx(max(total(p) for p in itertools.product(range(3), repeat=5)))
+
+
+def _sentences() -> list[list[str]]:
+    """Sentences of every length the decoder batches differently: one token, two, long, empty."""
+    words = (
+        "وزیر امور خارجه ژاپن ، تارو کونو ، روز شنبه ۱۲ مهر ۱۳۹۷ در تهران با حسن روحانی دیدار کرد و "
+        "گفت : « سازمان ملل متحد باید ۲۰ درصد بودجه را به ۳ میلیون دلار برساند »"
+    ).split()
+    return [[], ["تهران"], ["حسن", "روحانی"], words, [], words[:7], words * 4, ["."], words[3:]]
+
+
+def test_fast_tagger_gives_crfsuites_tags_on_the_shipped_model() -> None:
+    fast, reference = NerTagger.load(), NerTagger.load(fast=False)
+    sentences = _sentences()
+    for document in (True, False):
+        assert fast.tag(sentences, document=document) == reference.tag(sentences, document=document)
+    # Names were found (the comparison is not of two all-O outputs).
+    assert any(tag != "O" for s in fast.tag(sentences) for tag in s)
+
+
+def test_a_trained_models_weights_load_from_the_cache_as_dumped(tmp_path: Path) -> None:
+    first = CrfWeights.load(default_model_path())
+    again = CrfWeights.load(default_model_path())  # from the cache file written by the first
+    assert first.labels == again.labels and first.index == again.index
+    assert np.array_equal(first.state, again.state) and np.array_equal(first.transitions, again.transitions)
+    assert not first.state[-1].any()  # the zero row that stands for an unknown feature
+    assert len(first.labels) == 15 and first.state.shape == (len(first.index) + 1, 15)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("split", ["peyma/dev.txt", "nsurl/train.txt"])
+def test_fast_tagger_gives_crfsuites_tags_on_a_whole_corpus_split(split: str) -> None:
+    path = SHARED / split
+    if not path.is_file():
+        pytest.skip(f"{split} not present beside the checkout")
+    sentences = [[token for token, _ in s] for s in read_tagged(path)][:6000]
+    fast, reference = NerTagger.load(), NerTagger.load(fast=False)
+    for start in range(0, len(sentences), 30):
+        block = sentences[start : start + 30]
+        assert fast.tag(block, document=False) == reference.tag(block, document=False)
