@@ -102,6 +102,9 @@ class CrfDecoder:
         self._rows = np.zeros((1024, _GROUPS, len(weights.labels)))
         self._bos = weights.index.get(b"BOS", self._none)
         self._eos = weights.index.get(b"EOS", self._none)
+        # The bigram features by their pair alone, so a pair is looked up without its prefix.
+        self._bigram_before = _by_pair(weights.index, b"bg-=")
+        self._bigram_after = _by_pair(weights.index, b"bg+=")
 
     def clear(self) -> None:
         """Forget the per-token rows (as the extractor forgets its features)."""
@@ -166,11 +169,17 @@ class CrfDecoder:
         self, sentences: Sequence[Sequence[str]], keys: Sequence[Sequence[str]], ids: np.ndarray, lengths: np.ndarray
     ) -> np.ndarray:
         """(tokens, labels): every position's state score, sentences one after another."""
-        rows = self._rows
+        rows, state = self._rows, self.weights.state
         scores = rows[ids, 0].copy()
         # Which sentence each position is in: a neighbour's features count only inside it.
         sentence = np.repeat(np.arange(len(lengths)), lengths)
-        if self._extractor.config.has("context"):
+        ends = np.cumsum(lengths)
+        starts = ends - lengths
+        present = lengths > 0
+        scores[starts[present]] += state[self._bos]
+        scores[ends[present] - 1] += state[self._eos]
+        config = self._extractor.config
+        if config.has("context"):
             for group, shift in enumerate((-2, -1, 1, 2), start=1):
                 if shift < 0:
                     here, there = slice(-shift, None), slice(None, shift)
@@ -178,34 +187,57 @@ class CrfDecoder:
                     here, there = slice(None, -shift), slice(shift, None)
                 inside = sentence[here] == sentence[there]
                 scores[here][inside] += rows[ids[there][inside], group]
-        scores += self._rest(sentences, keys)
+        words = [[k.encode() for k in sentence_keys] for sentence_keys in keys]
+        if config.has("bigram"):
+            self._add_bigrams(scores, words, sentence)
+        self._add_rest(scores, keys, words)
         return scores
 
-    def _rest(self, sentences: Sequence[Sequence[str]], keys: Sequence[Sequence[str]]) -> np.ndarray:
-        """(tokens, labels): the weight sums of the document's, BOS/EOS and ``tails`` features."""
+    def _add_bigrams(self, scores: np.ndarray, words: list[list[bytes]], sentence: np.ndarray) -> None:
+        """Add each «w1|w2» pair's two features: ``bg+`` to its first word, ``bg-`` to its second."""
+        # Pairs run across sentence ends here; those are masked out below.
+        flat = [w for sentence_words in words for w in sentence_words]
+        pairs = [a + b"|" + b for a, b in zip(flat, flat[1:])]
+        if not pairs:
+            return
+        none, state = self._none, self.weights.state
+        before, after = self._bigram_before.get, self._bigram_after.get
+        inside = sentence[1:] == sentence[:-1]
+        left = np.fromiter((after(p, none) for p in pairs), dtype=np.int64, count=len(pairs))
+        right = np.fromiter((before(p, none) for p in pairs), dtype=np.int64, count=len(pairs))
+        scores[:-1][inside] += state[left[inside]]
+        scores[1:][inside] += state[right[inside]]
+
+    def _add_rest(self, scores: np.ndarray, keys: Sequence[Sequence[str]], words: list[list[bytes]]) -> None:
+        """Add the document's features and the rest of ``tails``, which most positions lack."""
         extractor = self._extractor
-        index, none, state = self.weights.index, self._none, self.weights.state
-        document = extractor.document_features
-        parts = extractor.token_parts
+        index, none = self.weights.index, self._none
+        document = extractor.document.get
+        tails = extractor.tails
+        positions: list[int] = []
         attributes: list[int] = []
-        starts: list[int] = []
-        for sentence, sentence_keys in zip(sentences, keys):
-            if not sentence:
-                continue
-            tails = extractor.tails(sentence_keys, [parts(t)[2] for t in sentence])
-            last = len(sentence) - 1
-            for i, (key, tail) in enumerate(zip(sentence_keys, tails)):
-                starts.append(len(attributes))
-                attributes.append(none)
-                for f in document(key):
-                    attributes.append(index.get(f, none))
-                if i == 0:
-                    attributes.append(self._bos)
-                if i == last:
-                    attributes.append(self._eos)
+        offset = 0
+        for sentence_keys, sentence_words in zip(keys, words):
+            for i, (key, tail) in enumerate(zip(sentence_keys, tails(sentence_keys, sentence_words, bigrams=False))):
+                found = document(key)
+                if found:
+                    for f in found:
+                        positions.append(offset + i)
+                        attributes.append(index.get(f, none))
                 for f in tail:
+                    positions.append(offset + i)
                     attributes.append(index.get(f, none))
-        return np.add.reduceat(state[attributes], starts, axis=0)  # type: ignore[no-any-return]
+            offset += len(sentence_keys)
+        if not positions:
+            return
+        # ``positions`` never decreases: one segment per position that has features.
+        where = np.asarray(positions)
+        first = np.flatnonzero(np.r_[True, where[1:] != where[:-1]])
+        scores[where[first]] += np.add.reduceat(self.weights.state[attributes], first, axis=0)
+
+
+def _by_pair(index: dict[bytes, int], prefix: bytes) -> dict[bytes, int]:
+    return {name[len(prefix) :]: row for name, row in index.items() if name.startswith(prefix)}
 
 
 def _viterbi(scores: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> np.ndarray:

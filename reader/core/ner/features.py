@@ -399,9 +399,10 @@ class FeatureExtractor:
         """A token's own features, its features as seen from offsets -2, -1, +1, +2, and its fold in bytes."""
         return self._own.get(token) or self._token(token)
 
-    def document_features(self, key: str) -> tuple[bytes, ...]:
-        """What the pinned article says about the folded word ``key`` (``pin_document``)."""
-        return self._document.get(key, ())
+    @property
+    def document(self) -> Mapping[str, tuple[bytes, ...]]:
+        """The pinned article's document features by folded word (``pin_document``)."""
+        return self._document
 
     def sentence(self, tokens: Sequence[str], keys: Sequence[str] | None = None) -> list[list[bytes]]:
         """The feature lists of one sentence, one list per token (``keys``: the tokens folded, if known).
@@ -452,18 +453,19 @@ class FeatureExtractor:
             out.append(feats)
         return out
 
-    def tails(self, keys: Sequence[str], words: Sequence[bytes]) -> list[list[bytes]]:
+    def tails(self, keys: Sequence[str], words: Sequence[bytes], *, bigrams: bool = True) -> list[list[bytes]]:
         """Per position, the features that depend on more than one token's string.
 
         ``keys``: the sentence's tokens folded; ``words``: the same in UTF-8. Wide context,
         bigrams, gazetteer matches, distance from an organisation head, rare words after a
         head or title, quotes and titles before; empty lists where none applies.
+        ``bigrams=False`` leaves the «w1|w2» features out (the NumPy decoder adds them in bulk).
         """
         cfg = self.config
         n = len(keys)
         gaz = gazetteers.match(keys) if cfg.has("gazetteer") else None
         wide = cfg.has("wide")
-        bigram = cfg.has("bigram")
+        bigram = bigrams and cfg.has("bigram")
         quoted = _inside_quotes(keys) if cfg.has("quote") else None
         titles = [k in _TITLES for k in keys] if cfg.has("title") else None
         if titles is not None and not any(titles):

@@ -161,6 +161,10 @@ class _Linker:
                 if entity.type == "ORG":
                     self.order.append((span.start, entity.id))
         self.order.sort()
+        # The folded first word of each organisation's name, once (``_organisation`` asks often).
+        self.org_first = {
+            e.id: feature_key(e.name.split()[0]) if e.name.split() else "" for e in self.entities if e.type == "ORG"
+        }
         self.found: list[_Found] = []
         # Per sentence, the entity a title or pronoun mention found here gives each token.
         self.taken: list[list[str | None]] = [[None] * len(s.tokens) for s in sentences]
@@ -235,6 +239,8 @@ class _Linker:
 
     def _titles_alone(self, roles: dict[str, set[tuple[str, ...]]]) -> None:
         """A role phrase used without the name: the one person whose role it names."""
+        # Who holds each phrase's role, once per phrase: a long text repeats a few titles often.
+        holders_of: dict[tuple[str, ...], set[str]] = {}
         for s, sentence in enumerate(self.sentences):
             tokens, s_tags = sentence.tokens, self.tags[s]
             i = 0
@@ -251,7 +257,12 @@ class _Linker:
                 if len(phrase) < 2 or before in _NOT_THE_HOLDER or any(t is not None for t in self.taken[s][i:end]):
                     i += 1
                     continue
-                holders = {pid for pid, held in roles.items() if any(role_matches(phrase, r) for r in held)}
+                known = holders_of.get(phrase)
+                if known is None:
+                    known = holders_of[phrase] = {
+                        pid for pid, held in roles.items() if any(role_matches(phrase, r) for r in held)
+                    }
+                holders = set(known)
                 if not holders:
                     # «رئیس‌جمهور فرانسه دو روز …»: the whole role, then words that are not part of it.
                     end, holders = self._whole_role_prefix(s, i, end, roles)
@@ -300,11 +311,9 @@ class _Linker:
                     met.add(owner)
                     i += 1
                     continue
-                if self._in_quote(tokens[i].start):
-                    i += 1
-                    continue
+                # Most tokens are no anaphor: that cheaper test first, then whether it is quoted.
                 found = self._anaphor_at(s, i)
-                if found is None:
+                if found is None or self._in_quote(tokens[i].start):
                     i += 1
                     continue
                 kind, end, noun = found
@@ -392,11 +401,11 @@ class _Linker:
         """The one organisation of the kind ``noun`` names that the article has named before ``offset``."""
         heads = _ORG_NOUNS.get(noun or "", frozenset())
         seen = set()
+        first = self.org_first
         for at, org in self.order:
             if at >= offset:
                 break
-            name = self.by_id[org].name.split()
-            if name and feature_key(name[0]) in heads:
+            if first[org] in heads:
                 seen.add(org)
         return seen.pop() if len(seen) == 1 else None
 
