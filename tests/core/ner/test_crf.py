@@ -90,7 +90,7 @@ def _sentences() -> list[list[str]]:
 
 
 def test_fast_tagger_gives_crfsuites_tags_on_the_shipped_model() -> None:
-    fast, reference = NerTagger.load(), NerTagger.load(fast=False)
+    fast, reference = NerTagger.load(decoding="numpy"), NerTagger.load(decoding="crfsuite")
     sentences = _sentences()
     for document in (True, False):
         assert fast.tag(sentences, document=document) == reference.tag(sentences, document=document)
@@ -114,7 +114,19 @@ def test_fast_tagger_gives_crfsuites_tags_on_a_whole_corpus_split(split: str) ->
     if not path.is_file():
         pytest.skip(f"{split} not present beside the checkout")
     sentences = [[token for token, _ in s] for s in read_tagged(path)][:6000]
-    fast, reference = NerTagger.load(), NerTagger.load(fast=False)
+    fast, reference = NerTagger.load(decoding="numpy"), NerTagger.load(decoding="crfsuite")
     for start in range(0, len(sentences), 30):
         block = sentences[start : start + 30]
         assert fast.tag(block, document=False) == reference.tag(block, document=False)
+
+
+def test_auto_decoding_moves_to_numpy_once_enough_tokens_were_tagged(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.core.ner import tagger as tagger_module
+
+    monkeypatch.setattr(tagger_module, "FAST_MIN_TOKENS", 300)
+    tagger, reference = NerTagger.load(), NerTagger.load(decoding="crfsuite")
+    sentences = _sentences()  # 236 tokens
+    assert tagger.tag(sentences) == reference.tag(sentences)
+    assert tagger._decoder is None  # a short first article: crfsuite, NumPy not loaded
+    assert tagger.tag(sentences) == reference.tag(sentences)
+    assert tagger._decoder is not None
