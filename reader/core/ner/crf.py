@@ -29,8 +29,9 @@ if TYPE_CHECKING:
 # Groups of weight rows kept per distinct token: its own features, then as its neighbour at
 # offsets -2, -1, +1, +2 of the position being scored (``FeatureExtractor.token_parts``).
 _GROUPS = 5
-# Distinct tokens whose rows are kept across calls, as the feature extractor keeps their features.
-_ROW_LIMIT = 200_000
+# Distinct tokens whose rows are kept across calls (600 bytes each: 36 MB); past it the rows are
+# computed again as needed. A call brings at most ``pipeline._TAG_TOKENS`` new ones.
+_ROW_LIMIT = 60_000
 
 
 @dataclass(frozen=True)
@@ -119,8 +120,6 @@ class CrfDecoder:
         total = int(lengths.sum())
         if total == 0:
             return [[] for _ in sentences]
-        if len(self._row_of) > _ROW_LIMIT:
-            self.clear()
         flat = [t for s in sentences for t in s]
         ids = self._token_rows(flat)
         scores = self._emissions(sentences, keys, ids, lengths)
@@ -137,11 +136,14 @@ class CrfDecoder:
         """Each token's row of ``_rows``, computing the rows of tokens not seen before."""
         row_of = self._row_of
         new = [t for t in dict.fromkeys(tokens) if t not in row_of]
+        if new and len(row_of) + len(new) > _ROW_LIMIT:
+            row_of.clear()
+            new = list(dict.fromkeys(tokens))
         if new:
             first = len(row_of)
             needed = first + len(new)
             if needed > len(self._rows):
-                grown = np.zeros((max(needed, 2 * len(self._rows)), *self._rows.shape[1:]))
+                grown = np.zeros((max(needed, min(2 * len(self._rows), _ROW_LIMIT)), *self._rows.shape[1:]))
                 grown[:first] = self._rows[:first]
                 self._rows = grown
             self._rows[first:needed] = self._group_sums(new)

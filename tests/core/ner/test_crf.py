@@ -130,3 +130,18 @@ def test_auto_decoding_moves_to_numpy_once_enough_tokens_were_tagged(monkeypatch
     assert tagger._decoder is None  # a short first article: crfsuite, NumPy not loaded
     assert tagger.tag(sentences) == reference.tag(sentences)
     assert tagger._decoder is not None
+
+
+def test_rows_are_computed_again_past_the_limit_with_the_same_tags(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.core.ner import crf
+
+    monkeypatch.setattr(crf, "_ROW_LIMIT", 30)
+    fast, reference = NerTagger.load(decoding="numpy"), NerTagger.load(decoding="crfsuite")
+    # Ten sentences of ten words each that no other sentence has: 100 distinct words.
+    names = "حسن روحانی در تهران با وزیر خارجه ژاپن دیدار کرد".split()
+    sentences = [[f"{word}{'ی' * k}" for word in names] for k in range(10)]
+    for sentence in sentences:  # one at a time, so the table fills and is emptied again
+        assert fast.tag([sentence]) == reference.tag([sentence])
+        assert fast._decoder is not None and len(fast._decoder._row_of) <= 30
+    assert fast.tag(sentences) == reference.tag(sentences)  # more distinct words than the limit in one call
+    assert len(fast._decoder._row_of) == 100
