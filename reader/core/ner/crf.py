@@ -32,6 +32,7 @@ _GROUPS = 5
 # Distinct tokens whose rows are kept across calls (600 bytes each: 36 MB); past it the rows are
 # computed again as needed. A call brings at most ``pipeline._TAG_TOKENS`` new ones.
 _ROW_LIMIT = 60_000
+_PIECE = 1_000
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,10 @@ class CrfDecoder:
                 grown = np.zeros((max(needed, min(2 * len(self._rows), _ROW_LIMIT)), *self._rows.shape[1:]))
                 grown[:first] = self._rows[:first]
                 self._rows = grown
-            self._rows[first:needed] = self._group_sums(new)
+            # In pieces: the gathered weight rows of a piece (~50 a token, 120 bytes each) are temporary.
+            for at in range(0, len(new), _PIECE):
+                piece = new[at : at + _PIECE]
+                self._rows[first + at : first + at + len(piece)] = self._group_sums(piece)
             for offset, token in enumerate(new):
                 row_of[token] = first + offset
         return np.fromiter((row_of[t] for t in tokens), dtype=np.int64, count=len(tokens))
