@@ -18,6 +18,11 @@ def chunks(tags: Sequence[str]) -> list[tuple[str, int, int]]:
     kind: str | None = None
     start = 0
     for i, tag in enumerate(tags):
+        if tag == "O":  # most tags: no split needed
+            if kind is not None:
+                found.append((kind, start, i))
+                kind = None
+            continue
         prefix, _, label = tag.partition("-")
         if prefix == "B" or (prefix == "I" and label != kind):
             if kind is not None:
