@@ -145,3 +145,24 @@ def test_rows_are_computed_again_past_the_limit_with_the_same_tags(monkeypatch: 
         assert fast._decoder is not None and len(fast._decoder._row_of) <= 30
     assert fast.tag(sentences) == reference.tag(sentences)  # more distinct words than the limit in one call
     assert len(fast._decoder._row_of) == 100
+
+
+@pytest.mark.parametrize(
+    ("groups", "scheme"),
+    [
+        ({"word", "affix", "context", "shape"}, "iob"),
+        ({"word", "shape"}, "iob"),  # no neighbours, no bigrams
+        ({"word", "affix", "context", "bigram", "title", "gazetteer", "document"}, "bilou"),
+    ],
+)
+def test_a_freshly_trained_model_decodes_as_crfsuite_does(tmp_path: Path, groups: set[str], scheme: str) -> None:
+    from reader.core.ner.features import FeatureConfig
+    from reader.core.ner.train import train_model
+
+    corpus = read_tagged(Path(__file__).resolve().parents[2] / "fixtures" / "ner" / "tiny.txt")
+    model = tmp_path / "tiny.crfsuite"
+    train_model(corpus * 3, model, FeatureConfig(frozenset(groups), scheme=scheme), c1=0.0, c2=0.01, iterations=30)
+    fast, reference = NerTagger.load(model, decoding="numpy"), NerTagger.load(model, decoding="crfsuite")
+    sentences = [[token for token, _ in s] for s in corpus] + _sentences()
+    assert fast.tag(sentences) == reference.tag(sentences)
+    assert fast.tag(sentences, document=False) == reference.tag(sentences, document=False)
