@@ -13,8 +13,6 @@ import re
 from pathlib import Path
 
 from reader.core.document import AnnotationError, Annotations, Document, annotations_from_json, heading_blocks
-from reader.core.loading.html import extract as extract_page
-from reader.core.loading.markdown import to_text_and_headings as markdown_to_text
 from reader.core.messages import Message, message
 
 # Larger files are refused before they are read: a news article is kilobytes, and
@@ -89,6 +87,10 @@ def load_document(path: str | os.PathLike[str]) -> Document:
     if suffix in (".html", ".htm", ".xhtml") or (suffix not in (".txt", ".md", ".markdown") and _looks_like_html(text)):
         return _within_word_limit(_from_html(text, p, warnings), p)
     if suffix in (".md", ".markdown"):
+        # Imported here, as the page reader below: a plain text (the usual article, and the one the
+        # window reads before its first frame) needs neither parser, and lxml's import is ~5 ms.
+        from reader.core.loading.markdown import to_text_and_headings as markdown_to_text
+
         title, body, headings = markdown_to_text(text)
         return _within_word_limit(Document(text=body, title=title, source=str(p), warnings=warnings,
                                            blocks=heading_blocks(body, headings)), p)
@@ -279,6 +281,7 @@ def _looks_like_html(text: str) -> bool:
 
 def _from_html(text: str, p: Path, warnings: tuple[str, ...]) -> Document:
     from reader.core.export.html import extract_embedded
+    from reader.core.loading.html import extract as extract_page
 
     try:
         annotations = extract_embedded(text)
