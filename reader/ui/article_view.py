@@ -13,7 +13,8 @@ from __future__ import annotations
 import bisect
 from typing import Iterable
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QUrl, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QSize, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -26,6 +27,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextOption,
     QWheelEvent,
 )
@@ -48,6 +50,13 @@ HEADING_SCALES = (1.5, 1.3, 1.15, 1.05, 1.0, 1.0)
 LINE_CHARS = 75
 # A stretch of ordinary Persian prose, to measure an average character of the article's font.
 _MEASURE = "رئیس جمهور روسیه با رهبر کره شمالی در شرق این کشور دیدار و گفت‌وگو کرد."
+# Nothing the view does before its first frame names an enum of Qt's ``Qt`` namespace: the first
+# such value to reach Python makes PySide6 build all 93 of the namespace's enum classes (~12 ms
+# of a ~100 ms start-up). So the view's own settings are written as Qt properties, by name, the
+# paragraphs' as the block format's int properties (these two values, tested against the enums),
+# and the methods that need ``Qt`` later (keys, mouse, hit tests) reach it as ``QtCore.Qt``.
+_RIGHT_TO_LEFT = 1  # Qt.LayoutDirection.RightToLeft
+_ALIGN_JUSTIFY = 0x0008  # Qt.AlignmentFlag.AlignJustify
 
 
 class ArticleView(QTextBrowser):
@@ -62,6 +71,7 @@ class ArticleView(QTextBrowser):
         attachMentionRequested(int, int, str): make this mention one of that entity's.
         highlightingFinished(): every highlight of the current annotations is on screen.
         zoomRequested(int): Ctrl+wheel asked for one step bigger (1) or smaller (-1).
+        documentPainted(): the text last put in the view has been painted for the first time.
     """
 
     entityClicked = Signal(str)
@@ -72,6 +82,10 @@ class ArticleView(QTextBrowser):
     attachMentionRequested = Signal(int, int, str)
     highlightingFinished = Signal()
     zoomRequested = Signal(int)
+    documentPainted = Signal()
+    # The document adopted last has not been painted yet (a class default: Qt sends the view
+    # events while it is being set up).
+    _unpainted = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,16 +94,14 @@ class ArticleView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        self.setProperty("textInteractionFlags", "TextSelectableByMouse|TextSelectableByKeyboard")
         # Persian text reads right to left whatever the UI language is.
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setProperty("layoutDirection", "RightToLeft")
         self.setMouseTracking(True)
         self.setAcceptDrops(False)  # the main window takes dropped files
         # A scroll bar that appeared with a long text narrowed the page, and Qt then laid the whole
         # text out again (a 130–650 ms freeze at the start of a 5 MB article): keep its place.
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setProperty("verticalScrollBarPolicy", "ScrollBarAlwaysOn")
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self._theme: Theme = LIGHT
         self.language = "fa"  # the UI language (the window sets it): digits in tooltips follow it
@@ -143,7 +155,8 @@ class ArticleView(QTextBrowser):
         self._map = Utf16Map(text, breaks)
         self._pending_span = None
         self._blocks = blocks
-        self._renderer.set_runs(self._runs(), self._formats(), restart=False)
+        # No annotations: the only runs are the headings' (and no colour, see _heading_formats).
+        self._renderer.set_runs(self._runs(), self._heading_formats(), restart=False)
         self._renderer.build(self._new_document(), shown)
 
     def _new_document(self) -> QTextDocument:
@@ -153,16 +166,16 @@ class ArticleView(QTextBrowser):
         document.setDocumentMargin(PAGE_MARGIN)
         document.setDefaultFont(self._font())
         self._fit_reading_width(document)
-        option = QTextOption(document.defaultTextOption())
-        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        option = document.defaultTextOption()  # a copy (QTextOption(...) would name Qt.AlignmentFlag)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         document.setDefaultTextOption(option)
+        # Every paragraph is right to left and justified by its own format (the document's default
+        # direction and alignment, which the formats override, are left alone: see _RIGHT_TO_LEFT).
         block = QTextBlockFormat()
-        block.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        block.setProperty(QTextFormat.Property.LayoutDirection, _RIGHT_TO_LEFT)
         block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block.setBottomMargin(10)
-        block.setAlignment(Qt.AlignmentFlag.AlignJustify)
+        block.setProperty(QTextFormat.Property.BlockAlignment, _ALIGN_JUSTIFY)
         QTextCursor(document).setBlockFormat(block)
         return document
 
@@ -172,6 +185,7 @@ class ArticleView(QTextBrowser):
         self._adopting = True
         self.setDocument(document)
         self._adopting = False
+        self._unpainted = True
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._update_extra()
         if self._pending_span is not None:
@@ -182,7 +196,7 @@ class ArticleView(QTextBrowser):
         document = self.document()
         layout = document.documentLayout()
         top = self.verticalScrollBar().value()
-        bottom = top + self.viewport().height()
+        bottom = top + self._viewport_size().height()
         # Hit testing a text Qt has not laid out that far lays out a lot; at the top there is no need.
         first = self.cursorForPosition(QPoint(0, 0)).blockNumber() if top > 0 else 0
         block = document.findBlockByNumber(max(0, first - 1))
@@ -223,9 +237,19 @@ class ArticleView(QTextBrowser):
         metrics = QFontMetricsF(self._font())
         return metrics.horizontalAdvance(_MEASURE) / len(_MEASURE) * LINE_CHARS
 
+    def _viewport_size(self) -> QSize:
+        """The viewport's size, without asking for the viewport.
+
+        The first ``viewport()`` call makes PySide6 find which QWidget subclass the viewport is, and
+        to do so it builds all 60-odd QtWidgets classes it had not built yet with their enums (10-20
+        ms) before the first frame. The vertical scroll bar is always on, the horizontal one never
+        shows (lines wrap anywhere), so the viewport is exactly the largest size a viewport can be.
+        """
+        return self.maximumViewportSize()
+
     def _fit_reading_width(self, document: QTextDocument) -> None:
         """Centre the text in a column no wider than ``reading_width`` (lines of ~120 characters tire)."""
-        width = self.viewport().width()
+        width = self._viewport_size().width()
         spare = width - 2 * PAGE_MARGIN - self.reading_width()
         side = PAGE_MARGIN + max(0, int(spare // 2))
         root = document.rootFrame()
@@ -260,20 +284,30 @@ class ArticleView(QTextBrowser):
             self._spans, self._starts = spans, [s[0] for s in spans]
         return self._spans, self._starts
 
+    def _heading_formats(self) -> dict[str, QTextCharFormat]:
+        """The format of each heading level, "heading1" to "heading6": bold, larger with the zoom.
+
+        Apart from the colours, which a text without annotations does not need before its first
+        frame: ``setBackground`` names Qt's ``Qt.BrushStyle`` (see _RIGHT_TO_LEFT for why not).
+        """
+        formats = {}
+        for level, scale in enumerate(HEADING_SCALES, start=1):
+            heading = QTextCharFormat()
+            heading.setFontWeight(QFont.Weight.Bold)
+            heading.setFontPointSize(round(self.point_size() * scale, 1))
+            formats[f"heading{level}"] = heading
+        return formats
+
     def _formats(self) -> dict[str, QTextCharFormat]:
-        """The format of each highlight style in the current theme: "quote", "date", each entity type."""
+        """The format of each highlight style in the current theme: "quote", "date", each entity
+        type, each heading level."""
         quote = QTextCharFormat()
         quote.setBackground(QColor(self._theme.quote))
         quote.setForeground(QColor(self._theme.quote_text))
         date = QTextCharFormat()
         date.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         date.setUnderlineColor(QColor(self._theme.date_line))
-        formats = {"quote": quote, "date": date}
-        for level, scale in enumerate(HEADING_SCALES, start=1):
-            heading = QTextCharFormat()
-            heading.setFontWeight(QFont.Weight.Bold)
-            heading.setFontPointSize(round(self.point_size() * scale, 1))
-            formats[f"heading{level}"] = heading
+        formats = {"quote": quote, "date": date, **self._heading_formats()}
         for etype in ENTITY_TYPES:
             colour = QColor(self._theme.entity.get(etype, "#dddddd"))
             fmt = QTextCharFormat()
@@ -495,26 +529,25 @@ class ArticleView(QTextBrowser):
         """The code point under viewport position ``pos`` (None off the text)."""
         layout = self.document().documentLayout()
         offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
-        u16 = layout.hitTest(pos + offset, Qt.HitTestAccuracy.ExactHit)
+        u16 = layout.hitTest(pos + offset, QtCore.Qt.HitTestAccuracy.ExactHit)
         if u16 < 0:
             return None
         return self._map.to_code_point(u16)
 
     def event(self, event: QEvent) -> bool:
         # QTextEdit zooms itself on Ctrl+=/Ctrl+-; leave those keys to the window's zoom actions.
-        zoom_keys = (Qt.Key.Key_Equal, Qt.Key.Key_Plus, Qt.Key.Key_Minus, Qt.Key.Key_0)
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
-            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
-            and event.key() in zoom_keys
+            and event.modifiers() & QtCore.Qt.KeyboardModifier.ControlModifier
+            and event.key() in _zoom_keys()
         ):
             event.ignore()
             return False
         return super().event(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        if event.modifiers() & QtCore.Qt.KeyboardModifier.ControlModifier:
             delta = event.angleDelta().y()
             if delta:
                 self.zoomRequested.emit(1 if delta > 0 else -1)
@@ -523,6 +556,11 @@ class ArticleView(QTextBrowser):
         super().wheelEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:
+        if self._unpainted and event.type() == QEvent.Type.Paint:
+            self._unpainted = False
+            painted = super().viewportEvent(event)  # the scroll area paints the viewport here
+            self.documentPainted.emit()
+            return painted
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             cp = self.code_point_at(event.pos())
             found = self.mention_at(cp) if cp is not None else None
@@ -540,7 +578,7 @@ class ArticleView(QTextBrowser):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+        if event.button() != QtCore.Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
             return
         cp = self.code_point_at(event.position().toPoint())
         found = self.mention_at(cp) if cp is not None else None
@@ -565,6 +603,12 @@ class ArticleView(QTextBrowser):
                                 self.retypeMentionRequested.emit, self.attachMentionRequested.emit)
             add_corrections(menu, self._ann, self.selection_code_points(), found, calls)
         return menu
+
+
+def _zoom_keys() -> tuple[QtCore.Qt.Key, ...]:
+    """The keys QTextEdit zooms on with Ctrl."""
+    key = QtCore.Qt.Key
+    return (key.Key_Equal, key.Key_Plus, key.Key_Minus, key.Key_0)
 
 
 def _blend(colour: QColor, base: QColor) -> QColor:

@@ -118,7 +118,9 @@ class MainWindow(QMainWindow):
         if first_frame_only:
             app = QApplication.instance()
             if isinstance(app, QApplication):
-                self.theme = themes.apply(app, self.theme.name)
+                # The style is Fusion already where it matters (launch's QApplication); it is made
+                # sure of with the rest of the window (apply_theme).
+                self.theme = themes.apply(app, self.theme.name, style=False)
             self.view.set_theme(self.theme)
             self._update_title()
         else:
