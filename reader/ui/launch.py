@@ -22,19 +22,17 @@ from reader.ui.settings import Settings
 
 APP_ID = "io.github.khana.Khana"
 FONT_FILES = ("Vazirmatn-Regular.ttf", "Vazirmatn-Bold.ttf")
-# The face the article's body text and the UI use: the first frame needs no other.
-REGULAR = FONT_FILES[:1]
-_registered: dict[str, str | None] = {}  # font file -> its family, once registered with Qt
 
 
-def load_fonts(names: tuple[str, ...] = FONT_FILES) -> str | None:
-    """Register the bundled Vazirmatn faces ``names`` (each once); returns the family name (None if missing)."""
-    for name in names:
-        if name not in _registered:
-            font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
-            families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-            _registered[name] = families[0] if families else None
-    return next((_registered[name] for name in names if _registered[name]), None)
+def load_fonts() -> str | None:
+    """Register the bundled Vazirmatn faces; returns the family name (None if missing)."""
+    family = None
+    for name in FONT_FILES:
+        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
+        if font_id >= 0:
+            families = QFontDatabase.applicationFontFamilies(font_id)
+            family = family or (families[0] if families else None)
+    return family
 
 
 # How long a thread running Python keeps the GIL from the GUI thread (CPython's default: 5 ms).
@@ -45,7 +43,7 @@ def prepare_application(argv: list[str] | None = None, first_frame: bool = False
     """The QApplication with names, language, direction, translators and the Vazirmatn UI font.
 
     ``first_frame``: only what the window's first frame shows; ``finish_application`` does the
-    rest (the layout direction, the bold face) once that frame is painted.
+    rest (the layout direction) once that frame is painted.
     """
     # The task runner's threads run Python (decoding a file; building a 5 MB article's annotations
     # from the analysis process's pieces takes ~160 ms). The GUI thread gives the GIL up in every
@@ -62,7 +60,7 @@ def prepare_application(argv: list[str] | None = None, first_frame: bool = False
     settings = Settings()
     language = i18n.choose_language(settings.language())
     app._khana_translators = i18n.install(app, language)  # type: ignore[attr-defined]
-    family = load_fonts(REGULAR if first_frame else FONT_FILES)
+    family = load_fonts()
     if family:
         font = QFont(family)
         font.setPointSize(10)
@@ -78,7 +76,6 @@ def finish_application(app: QApplication, language: str) -> None:
     # all 93 of its enum classes (~12 ms), and the first frame uses none: the article view sets
     # its own direction (reader.ui.article_view), and the window shows nothing else yet.
     app.setLayoutDirection(QLocale(language).textDirection())
-    load_fonts(FONT_FILES)
 
 
 class _Timings(QObject):
@@ -183,8 +180,6 @@ def run_gui(path: str | None, *, exit_when_ready: bool = False, timings: str | N
     window.loadFailed.connect(timer.on_window_loadFailed)
     window.analysisFailed.connect(timer.on_window_loadFailed)
     early = _load_early(window, path) if path else None
-    if early is not None and early.blocks:
-        load_fonts(FONT_FILES)  # its headings are bold: the real face now, not Qt's synthetic one
     if path and early is not None:
         window.show_text_early(path, early)
     window.show()
