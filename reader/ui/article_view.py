@@ -35,7 +35,6 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.core.document import ENTITY_TYPES, NAME, Annotations, Block, Entity, Span
 from reader.core.palette import QUOTE
-from reader.ui.article_menu import Corrections, add_corrections, tooltip_text
 from reader.ui.article_render import MAX_VISIBLE_BLOCKS, SYNC_RUNS, Renderer, Run
 from reader.ui.article_text import Utf16Map, display_text
 from reader.ui.theme import LIGHT, Theme
@@ -574,6 +573,8 @@ class ArticleView(QTextBrowser):
         return super().viewportEvent(event)
 
     def tooltip_text(self, entity: Entity) -> str:
+        from reader.ui.article_menu import tooltip_text  # as build_context_menu
+
         return tooltip_text(entity, self.language)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -594,6 +595,9 @@ class ArticleView(QTextBrowser):
 
     def build_context_menu(self, pos: QPoint) -> QMenu:
         """The corrections menu for the selection or the mention at viewport ``pos``."""
+        # Imported when first used, after the first frame (that frame waits for every import).
+        from reader.ui.article_menu import Corrections, add_corrections
+
         menu = self.createStandardContextMenu(pos)
         menu.setLayoutDirection(self.window().layoutDirection())
         if self._ann is not None:

@@ -10,14 +10,8 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QStandardPaths, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QUndoStack
-from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
-    QMainWindow,
-    QMessageBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6 import QtWidgets  # QtWidgets.QMessageBox…: PySide6 builds a class when first named
+from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
 from reader.core.document import Annotations, Document, Span
 from reader.core.messages import Message, warning_text
@@ -355,11 +349,11 @@ class MainWindow(QMainWindow):
         if document is None or not _has_words(document.text) or self.runner.is_running("analyse"):
             return
         if self.is_dirty():
-            answer = QMessageBox.question(
+            answer = QtWidgets.QMessageBox.question(
                 self, self.tr("تحلیل دوباره"),
                 self.tr("تحلیل دوباره اصلاحات این خبر را کنار می‌گذارد. ادامه می‌دهید؟"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
+                QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No)
+            if answer != QtWidgets.QMessageBox.StandardButton.Yes:
                 return
         article_date = self.ann.article_date if self.ann is not None else document.article_date
         self._generation += 1
@@ -418,18 +412,18 @@ class MainWindow(QMainWindow):
             self.show_status(message)
         self.loadFailed.emit(message)
         if not getattr(self, "quiet_errors", False):
-            QMessageBox.warning(self, self.tr("باز کردن ناموفق"), plain(message))
+            QtWidgets.QMessageBox.warning(self, self.tr("باز کردن ناموفق"), plain(message))
 
     def _offer_recovery(self, path: str, restored: Annotations | None) -> Annotations | None:
         if restored is None:
             return None
-        answer = QMessageBox.question(
+        answer = QtWidgets.QMessageBox.question(
             self,
             self.tr("بازیابی اصلاحات"),
             self.tr("اصلاحات ذخیره‌نشده‌ای از آخرین بار برای این خبر پیدا شد. بازیابی شوند؟"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        if answer == QtWidgets.QMessageBox.StandardButton.Yes:
             return restored
         self.recovery_store().clear(path)
         return None
@@ -678,12 +672,12 @@ class MainWindow(QMainWindow):
         target = self.copy_path
         if ask or target is None:
             default = str(self.backend.default_copy_path(self.path))
-            target, _filter = QFileDialog.getSaveFileName(
+            target, _filter = QtWidgets.QFileDialog.getSaveFileName(
                 self, self.tr("ذخیرهٔ نسخهٔ حاشیه‌نویسی‌شده"), default, self.tr("نسخهٔ خوانا (*.khana.html *.html)"))
             if not target:
                 return False
         if os.path.abspath(target) == os.path.abspath(self.path) and self.copy_path != self.path:
-            QMessageBox.warning(self, self.tr("ذخیره نشد"),
+            QtWidgets.QMessageBox.warning(self, self.tr("ذخیره نشد"),
                                 self.tr("پروندهٔ اصلی خبر بازنویسی نمی‌شود؛ نام دیگری برگزینید."))
             return False
         ann, source = self.ann, self.path
@@ -708,13 +702,13 @@ class MainWindow(QMainWindow):
 
     def on_save_failed(self, error: BaseException) -> None:
         self._close_after_save = False
-        QMessageBox.critical(self, self.tr("ذخیره نشد"), plain(_one_line(error)))
+        QtWidgets.QMessageBox.critical(self, self.tr("ذخیره نشد"), plain(_one_line(error)))
 
     def export(self, fmt: str) -> None:
         if self.ann is None or self.path is None:
             return
         default = str(Path(self.path).with_suffix(""))
-        base, _filter = QFileDialog.getSaveFileName(self, self.tr("برون‌بری"), default)
+        base, _filter = QtWidgets.QFileDialog.getSaveFileName(self, self.tr("برون‌بری"), default)
         if not base:
             return
         base = os.path.splitext(base)[0]
@@ -736,17 +730,18 @@ class MainWindow(QMainWindow):
         """Ask Save / Discard / Cancel when there are unsaved corrections; True to go on."""
         if not self.is_dirty():
             return True
-        answer = QMessageBox.question(
+        button = QtWidgets.QMessageBox.StandardButton
+        answer = QtWidgets.QMessageBox.question(
             self,
             self.tr("اصلاحات ذخیره نشده"),
             self.tr("اصلاحات این خبر ذخیره نشده است. ذخیره شود؟"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            button.Save | button.Discard | button.Cancel,
         )
-        if answer == QMessageBox.StandardButton.Save:
+        if answer == button.Save:
             self._close_after_save = True
             self.save()
             return False
-        if answer == QMessageBox.StandardButton.Discard:
+        if answer == button.Discard:
             self.undo_stack.setClean()
             self._restored = False
             if self.path is not None:
@@ -791,7 +786,7 @@ class MainWindow(QMainWindow):
             self.open_path(files[0])
 
     def choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path, _filter = QtWidgets.QFileDialog.getOpenFileName(
             self, self.tr("باز کردن خبر"), self.settings.last_folder(),
             self.tr("خبرها (*.txt *.html *.htm *.md);;نسخه‌های خوانا (*.khana.html *.json);;همهٔ پرونده‌ها (*)"))
         if path:
