@@ -105,6 +105,7 @@ class ArticleView(QTextBrowser):
         self._theme: Theme = LIGHT
         self.language = "fa"  # the UI language (the window sets it): digits in tooltips follow it
         self._zoom = 0
+        self._reading_width = (0, 0.0)  # (point size, reading_width at that size)
         self._ann: Annotations | None = None
         self._text = ""
         self._map = Utf16Map("")
@@ -233,8 +234,11 @@ class ArticleView(QTextBrowser):
 
     def reading_width(self) -> float:
         """The widest a line may be: about ``LINE_CHARS`` characters of Persian text at the current size."""
-        metrics = QFontMetricsF(self._font())
-        return metrics.horizontalAdvance(_MEASURE) / len(_MEASURE) * LINE_CHARS
+        size = self.point_size()
+        if self._reading_width[0] != size:  # measured once a size: shaping the sample is ~0.3 ms
+            metrics = QFontMetricsF(self._font())
+            self._reading_width = (size, metrics.horizontalAdvance(_MEASURE) / len(_MEASURE) * LINE_CHARS)
+        return self._reading_width[1]
 
     def _viewport_size(self) -> QSize:
         """The viewport's size, without asking for the viewport.
