@@ -14,7 +14,7 @@ import bisect
 from typing import Iterable
 
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QSize, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QSize, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
+    QPaintEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -82,8 +83,8 @@ class ArticleView(QTextBrowser):
     highlightingFinished = Signal()
     zoomRequested = Signal(int)
     documentPainted = Signal()
-    # The document adopted last has not been painted yet (a class default: Qt sends the view
-    # events while it is being set up).
+    # The document adopted last has not been painted yet (a class default: Qt paints nothing
+    # before __init__ is done, but the attribute is read in paintEvent).
     _unpainted = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -119,6 +120,8 @@ class ArticleView(QTextBrowser):
         self._find: list[tuple[int, int]] = []
         self._find_current = -1
         self._pending_span: tuple[int, int, bool] | None = None
+        self._filter = _ViewEvents(self)
+        self._tips = False  # the filter watches the viewport for tooltips (once there are annotations)
         self._renderer = Renderer(self, self)
         self._renderer.documentReady.connect(self.on_renderer_documentReady)
         self._renderer.finished.connect(self.on_renderer_finished)
@@ -268,6 +271,9 @@ class ArticleView(QTextBrowser):
         if reset_text or (reset_text is None and self._text != ann.text):
             self.set_text(ann.text)
         self._ann = ann
+        if not self._tips:
+            self._tips = True
+            self.viewport().installEventFilter(self._filter)  # the mentions' tooltips (see _ViewEvents)
         self._spans, self._starts = None, []
         if self._selected is not None and ann.entity(self._selected) is None:
             self._selected = None
@@ -537,17 +543,10 @@ class ArticleView(QTextBrowser):
             return None
         return self._map.to_code_point(u16)
 
-    def event(self, event: QEvent) -> bool:
-        # QTextEdit zooms itself on Ctrl+=/Ctrl+-; leave those keys to the window's zoom actions.
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.modifiers() & QtCore.Qt.KeyboardModifier.ControlModifier
-            and event.key() in _zoom_keys()
-        ):
-            event.ignore()
-            return False
-        return super().event(event)
+    def leave_zoom_keys_to_shortcuts(self) -> None:
+        """Let Ctrl+=, Ctrl++, Ctrl+- and Ctrl+0 reach the window's zoom actions (QTextEdit would zoom
+        itself on them); the window asks for this once it has those actions."""
+        self.installEventFilter(self._filter)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & QtCore.Qt.KeyboardModifier.ControlModifier:
@@ -558,23 +557,21 @@ class ArticleView(QTextBrowser):
             return
         super().wheelEvent(event)
 
-    def viewportEvent(self, event: QEvent) -> bool:
-        if self._unpainted and event.type() == QEvent.Type.Paint:
+    def paintEvent(self, event: QPaintEvent) -> None:  # the viewport's: QAbstractScrollArea passes them here
+        super().paintEvent(event)
+        if self._unpainted:
             self._unpainted = False
-            painted = super().viewportEvent(event)  # the scroll area paints the viewport here
             self.documentPainted.emit()
-            return painted
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            cp = self.code_point_at(event.pos())
-            found = self.mention_at(cp) if cp is not None else None
-            if found is None:
-                QToolTip.hideText()
-                event.ignore()
-                return True
-            entity, _span = found
-            QToolTip.showText(event.globalPos(), self.tooltip_text(entity), self.viewport())
-            return True
-        return super().viewportEvent(event)
+
+    def _show_tooltip(self, event: QHelpEvent) -> None:
+        cp = self.code_point_at(event.pos())
+        found = self.mention_at(cp) if cp is not None else None
+        if found is None:
+            QToolTip.hideText()
+            event.ignore()
+            return
+        entity, _span = found
+        QToolTip.showText(event.globalPos(), self.tooltip_text(entity), self.viewport())
 
     def tooltip_text(self, entity: Entity) -> str:
         from reader.ui.article_menu import tooltip_text  # as build_context_menu
@@ -611,6 +608,32 @@ class ArticleView(QTextBrowser):
                                 self.retypeMentionRequested.emit, self.attachMentionRequested.emit)
             add_corrections(menu, self._ann, self.selection_code_points(), found, calls)
         return menu
+
+
+class _ViewEvents(QObject):
+    """The view's zoom keys and its mentions' tooltips, as an event filter rather than overrides.
+
+    A Python ``event()`` or ``viewportEvent()`` makes PySide6 wrap every event the view or its
+    viewport gets, the first of each kind building its class: ~3 ms of the first frame, which
+    needs neither. The filter is installed on the view when the window's zoom actions exist
+    (``leave_zoom_keys_to_shortcuts``) and on the viewport with the first annotations.
+    """
+
+    def __init__(self, view: ArticleView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.ShortcutOverride and watched is self._view:
+            if (isinstance(event, QKeyEvent) and event.modifiers() & QtCore.Qt.KeyboardModifier.ControlModifier
+                    and event.key() in _zoom_keys()):
+                event.ignore()  # not taken by the view: the window's shortcut runs
+                return True
+        elif kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and watched is not self._view:
+            self._view._show_tooltip(event)
+            return True
+        return False
 
 
 def _zoom_keys() -> tuple[QtCore.Qt.Key, ...]:

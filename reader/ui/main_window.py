@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
 
         self.actions_ = build_menus(self, self)
         self.toolbar = build_toolbar(self, self.actions_.by_name)
+        self.view.leave_zoom_keys_to_shortcuts()
         self._built = True
         self._connect()
         state = settings.window_state()

@@ -240,3 +240,36 @@ def test_a_file_too_big_for_the_first_frame_is_read_off_the_gui_thread(qtbot, is
     assert window.view.toPlainText().startswith("سلام دنیا.")
     window.runner.cancel_all()
     window.runner.wait()
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
+def test_a_mentions_tooltip_shows_over_it_and_nothing_elsewhere(qtbot):
+    """Tooltips come from an event filter on the viewport, installed with the first annotations."""
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    from reader.core.document import Annotations, Entity, Span
+    from reader.ui.article_view import ArticleView
+
+    text = "دیروز پوتین به پیونگ‌یانگ رفت و سخنی نگفت."
+    start = text.index("پوتین")
+    ann = Annotations(text=text, entities=(Entity("e1", "PER", "پوتین", mentions=(Span(start, start + 5),)),))
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(600, 300)
+    view.show()
+    with qtbot.waitSignal(view.highlightingFinished):
+        view.set_annotations(ann)
+
+    def hover(cp: int) -> None:
+        cursor = view.textCursor()
+        cursor.setPosition(view.utf16_map().to_utf16(cp))
+        rect = view.cursorRect(cursor)
+        pos = QPoint(rect.center().x() - 3, rect.center().y())  # inside the letter after cp (RTL)
+        QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos)))
+
+    hover(start + 2)
+    assert QToolTip.isVisible() and QToolTip.text() == view.tooltip_text(ann.entities[0])
+    hover(text.index("سخنی") + 1)
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())  # hidden (after Qt's short fade)
