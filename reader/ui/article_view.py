@@ -11,18 +11,16 @@ selections on top. The corrections menu is built in ``reader.ui.article_menu``.
 from __future__ import annotations
 
 import bisect
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QSize, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Signal, Slot
 from PySide6.QtGui import (
     QColor,
-    QContextMenuEvent,
     QFont,
     QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
-    QMouseEvent,
     QPaintEvent,
     QTextBlockFormat,
     QTextCharFormat,
@@ -30,9 +28,13 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
     QTextOption,
-    QWheelEvent,
 )
-from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+
+if TYPE_CHECKING:  # named in signatures only: PySide6 builds a class (QUrl, QMenu: ~0.5 ms each) when first named
+    from PySide6.QtCore import QMimeData, QUrl
+    from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QWheelEvent
+    from PySide6.QtWidgets import QMenu
 
 from reader.core.document import ENTITY_TYPES, NAME, Annotations, Block, Entity, Span
 from reader.core.palette import QUOTE

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QStandardPaths, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QUndoStack
+from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6 import QtWidgets  # QtWidgets.QMessageBox…: PySide6 builds a class when first named
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
@@ -25,7 +25,9 @@ from reader.ui.settings import Settings
 from reader.ui.status import Phase
 from reader.ui.tasks import TaskRunner
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # PySide6 builds a class when first named: these are in signatures only
+    from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+
     from reader.ui.docks import Docks
     from reader.ui.find import FindBar
     from reader.ui.legend import Legend
