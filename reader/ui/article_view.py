@@ -31,12 +31,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
-if TYPE_CHECKING:  # named in signatures only: PySide6 builds a class (QUrl, QMenu: ~0.5 ms each) when first named
+if TYPE_CHECKING:  # named in signatures only: PySide6 builds a class (QUrl, QMenu: ~0.5 ms each) when first
+    # named, and the first frame does without the data model's module (reader.core.loading)
     from PySide6.QtCore import QMimeData, QUrl
     from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QWheelEvent
     from PySide6.QtWidgets import QMenu
 
-from reader.core.document import ENTITY_TYPES, NAME, Annotations, Block, Entity, Span
+    from reader.core.document import Annotations, Block, Entity, Span
+
 from reader.core.palette import QUOTE
 from reader.ui.article_render import MAX_VISIBLE_BLOCKS, SYNC_RUNS, Renderer, Run
 from reader.ui.article_text import Utf16Map, display_text
@@ -312,6 +314,8 @@ class ArticleView(QTextBrowser):
     def _formats(self) -> dict[str, QTextCharFormat]:
         """The format of each highlight style in the current theme: "quote", "date", each entity
         type, each heading level."""
+        from reader.core.document import ENTITY_TYPES  # here: see the TYPE_CHECKING imports
+
         quote = QTextCharFormat()
         quote.setBackground(QColor(self._theme.quote))
         quote.setForeground(QColor(self._theme.quote_text))
@@ -340,6 +344,8 @@ class ArticleView(QTextBrowser):
         ann = self._ann
         if ann is None:
             return
+        from reader.core.document import NAME  # here: see the TYPE_CHECKING imports
+
         if QUOTE not in self._hidden:
             for q in ann.quotes:
                 yield to16(q.start), to16(q.end), 0, "quote"
@@ -525,6 +531,8 @@ class ArticleView(QTextBrowser):
         """The entity mention covering code point ``cp``."""
         if self._ann is None:
             return None
+        from reader.core.document import Span  # here: see the TYPE_CHECKING imports
+
         spans, starts = self._mention_spans()
         index = bisect.bisect_right(starts, cp) - 1
         # Mentions don't nest in practice; look back a little in case they do.

@@ -7,14 +7,16 @@ threads, never in the GUI thread.
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import os
 import threading
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from reader.core.document import Annotations, Document
+if TYPE_CHECKING:  # the window's first frame does without these modules (reader.core.loading)
+    import datetime as dt
+
+    from reader.core.document import Annotations, Document
 
 
 _worker_lock = threading.Lock()
@@ -47,6 +49,13 @@ class CoreBackend:
         from reader.core.loading import load_document
 
         return load_document(path)
+
+    def load_plain_text(self, path: str) -> str | None:
+        """``load_document(path).text`` for a plain-text article, without the Document (None for
+        any other file): the window's first frame shows it."""
+        from reader.core.loading import load_plain_text
+
+        return load_plain_text(path)
 
     def is_load_error(self, error: BaseException) -> bool:
         from reader.core.loading import LoadError

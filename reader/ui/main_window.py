@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import os
 from pathlib import Path
@@ -13,7 +12,6 @@ from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6 import QtWidgets  # QtWidgets.QMessageBox…: PySide6 builds a class when first named
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
-from reader.core.document import Annotations, Document, Span
 from reader.core.messages import Message, warning_text
 from reader.ui import theme as themes
 from reader.ui.article_view import ArticleView
@@ -25,8 +23,12 @@ from reader.ui.settings import Settings
 from reader.ui.status import Phase
 from reader.ui.tasks import TaskRunner
 
-if TYPE_CHECKING:  # PySide6 builds a class when first named: these are in signatures only
+if TYPE_CHECKING:  # PySide6 builds a class when first named; the first frame needs no data model
+    import datetime as dt
+
     from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+
+    from reader.core.document import Annotations, Block, Document
 
     from reader.ui.docks import Docks
     from reader.ui.find import FindBar
@@ -85,7 +87,7 @@ class MainWindow(QMainWindow):
         self._built = False
         # An article put on screen before the window was complete (``show_text_early``).
         self._early: tuple[str, Document | None] | None = None
-        self._shown_early: Document | None = None
+        self._shown_early: tuple[str, tuple[Block, ...]] | None = None
 
         # The first frame: the article view, in the window's size, zoom and theme.
         self.view = ArticleView(self)
@@ -161,11 +163,13 @@ class MainWindow(QMainWindow):
             self.runner.submit("warmup", lambda job: self.backend.warm_up(), self.on_warmed_up,
                                self.on_warm_up_failed, label=self.tr("در حال بارگذاری…"))
 
-    def show_text_early(self, path: str, document: Document) -> None:
-        """Put ``document``'s text in the view of a window still being built; it opens fully once built."""
+    def show_text_early(self, path: str, text: str, blocks: tuple[Block, ...] = (),
+                        document: Document | None = None) -> None:
+        """Put ``path``'s text in the view of a window still being built; it opens fully once built
+        (``document``: read already, as ``load_document`` reads it; else read then)."""
         self._early = (path, document)
-        self._shown_early = document
-        self.view.set_text(document.text, document.blocks)
+        self._shown_early = (text, blocks)
+        self.view.set_text(text, blocks)
         self.documentShown.emit()
 
     @Slot()
@@ -289,7 +293,7 @@ class MainWindow(QMainWindow):
         self.settings.add_recent_file(path)
         self.settings.set_last_folder(str(Path(path).parent))
         self._generation += 1
-        early = document is self._shown_early  # its text is on screen already
+        early = self._shown_early == (document.text, document.blocks)  # its text is on screen already
         self._shown_early = None
         if not early:
             self.view.set_text(document.text, document.blocks)
@@ -514,18 +518,21 @@ class MainWindow(QMainWindow):
     @Slot(int, int)
     def on_view_removeMentionRequested(self, start: int, end: int) -> None:
         from reader.core import editing
+        from reader.core.document import Span
 
         self.edit(self.tr("حذف اشاره"), lambda ann: editing.remove_mention(ann, Span(start, end)))
 
     @Slot(int, int, str)
     def on_view_retypeMentionRequested(self, start: int, end: int, etype: str) -> None:
         from reader.core import editing
+        from reader.core.document import Span
 
         self.edit(self.tr("تغییر نوع"), lambda ann: editing.retype_mention(ann, Span(start, end), etype))
 
     @Slot(int, int, str)
     def on_view_attachMentionRequested(self, start: int, end: int, entity_id: str) -> None:
         from reader.core import editing
+        from reader.core.document import Span
 
         self.edit(self.tr("پیوستن اشاره"), lambda ann: editing.attach_mention(ann, Span(start, end), entity_id))
 
@@ -549,6 +556,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def on_article_date_changed(self, date: object) -> None:
+        import datetime as dt
+
         if isinstance(date, dt.date):
             self.edit(self.tr("تاریخ خبر"), lambda ann: self.backend.resolve_dates(ann, date))
 
