@@ -167,3 +167,17 @@ class FullCollectionHold:
 
 
 full_collections = FullCollectionHold()
+
+
+def find_recovery(store, path: str, document: Document) -> Annotations | None:  # type: ignore[no-untyped-def]
+    """Unsaved corrections kept for this article's text (the window's loading job runs this).
+
+    Recoveries nobody came back to for months go first (``RecoveryStore.prune``).
+    """
+    if store is None or document.annotations is not None:
+        return None
+    try:
+        store.prune()
+        return store.load(path, document.text)
+    except Exception:  # noqa: BLE001 - a broken recovery never stops the article from opening
+        return None

@@ -16,24 +16,21 @@ from reader.core.messages import Message, warning_text
 from reader.ui import theme as themes
 from reader.ui.article_view import ArticleView
 from reader.ui.entity_types import type_label
-from reader.ui.backend import CoreBackend, full_collections
+from reader.ui.backend import CoreBackend, find_recovery, full_collections
 from reader.ui.i18n import isolate, number
 from reader.ui.plain import plain
 from reader.ui.settings import Settings
 from reader.ui.status import Phase
-from reader.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # PySide6 builds a class when first named; the first frame needs no data model
     import datetime as dt
-
     from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
-
     from reader.core.document import Annotations, Block, Document
-
     from reader.ui.docks import Docks
     from reader.ui.find import FindBar
     from reader.ui.legend import Legend
     from reader.ui.status import StatusLine
+    from reader.ui.tasks import TaskRunner
 
 AUTOSAVE_IDLE_MS = 3000
 
@@ -65,7 +62,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.backend = backend or CoreBackend()
         self.language = language
-        self.runner = TaskRunner(self)
+        self._runner: TaskRunner | None = None
         self.undo_stack = QUndoStack(self)
         self.path: str | None = None
         self.document_: Document | None = None
@@ -116,13 +113,21 @@ class MainWindow(QMainWindow):
         if first_frame_only:
             app = QApplication.instance()
             if isinstance(app, QApplication):
-                # The style is Fusion already where it matters (launch's QApplication); it is made
-                # sure of with the rest of the window (apply_theme).
+                # Fusion already (launch's QApplication); made sure of with the rest (apply_theme).
                 self.theme = themes.apply(app, self.theme.name, style=False)
             self.view.set_theme(self.theme)
             self._update_title()
         else:
             self._build_rest()
+
+    @property
+    def runner(self) -> TaskRunner:
+        """The window's task runner, made when first asked for (after the first frame, as a rule)."""
+        if self._runner is None:
+            from reader.ui.tasks import TaskRunner
+
+            self._runner = TaskRunner(self)
+        return self._runner
 
     def _build_rest(self) -> None:
         """Everything but the article view: its bars, the docks, menus, toolbar, and the analysis warm-up."""
@@ -272,7 +277,7 @@ class MainWindow(QMainWindow):
             loaded = document if document is not None else self.backend.load_document(path)
             _has_words(loaded.text)  # here, not in the GUI thread (kept for it)
             # Looking for a recovery hashes the whole text: here, not in the GUI thread.
-            return loaded, _find_recovery(store, path, loaded)
+            return loaded, find_recovery(store, path, loaded)
 
         self.runner.submit(
             "load",
@@ -831,17 +836,3 @@ def _reason(error: BaseException, language: str) -> str:
 def _one_line(error: BaseException) -> str:
     text = str(error).strip().splitlines()
     return text[0] if text else type(error).__name__
-
-
-def _find_recovery(store, path: str, document: Document) -> Annotations | None:  # type: ignore[no-untyped-def]
-    """Unsaved corrections kept for this article's text (runs on the task runner).
-
-    Recoveries nobody came back to for months go first (``RecoveryStore.prune``).
-    """
-    if store is None or document.annotations is not None:
-        return None
-    try:
-        store.prune()
-        return store.load(path, document.text)
-    except Exception:  # noqa: BLE001 - a broken recovery never stops the article from opening
-        return None
