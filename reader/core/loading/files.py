@@ -32,7 +32,9 @@ COPY_FACTOR = 8
 # about 6.4 million, 50 MB of one-letter sentences 26 million (some 10 GB). Past this many the
 # article is refused; the analysis then peaks at about 3 GB for any text.
 MAX_WORDS = 7_000_000
-_WORD_OR_SIGN = re.compile(r"\w+|[^\w\s]")
+# Patterns are compiled on first use (re keeps them): a plain UTF-8 text, the window's first
+# frame's, needs none of them, and compiling them was ~0.5 ms of that frame.
+_WORD_OR_SIGN = r"\w+|[^\w\s]"
 COPY_EXTRA = 4 * 1024 * 1024  # and the embedded font and style sheet, the same for any article
 _COPY_MARK = b'id="khana-annotations"'
 
@@ -54,7 +56,7 @@ _MAGIC = (
 )
 
 
-_PERSIAN_ONLY = re.compile("[پچژگک]")
+_PERSIAN_ONLY = "[پچژگک]"
 _CP1256_PERSIAN_YE = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc"})
 
 
@@ -158,7 +160,7 @@ def _check_word_count(text: str, p: Path) -> None:
     """Refuse a text whose analysis would hold more than ``MAX_WORDS`` words and signs."""
     if len(text) <= MAX_WORDS:
         return  # every word or sign is a character at least
-    count = sum(1 for _ in _WORD_OR_SIGN.finditer(text))
+    count = sum(1 for _ in re.finditer(_WORD_OR_SIGN, text))
     if count > MAX_WORDS:
         raise LoadError(message("too-many-words", name=p.name, count=f"{count:,}", limit=f"{MAX_WORDS:,}"))
 
@@ -209,14 +211,14 @@ def decode(raw: bytes, name: str = "the file") -> tuple[str, tuple[str, ...]]:
     text = raw.decode("cp1256", errors="replace")
     if not _plausible_text(text):
         raise LoadError(message("unknown-encoding", name=name))
-    if _PERSIAN_ONLY.search(text):
+    if re.search(_PERSIAN_ONLY, text):
         # Windows-1256 has no Persian ye: Persian files store it as Arabic ye (0xED) or alef
         # maksura (0xEC), the best fit Windows itself uses. In Persian text both mean «ی».
         text = text.translate(_CP1256_PERSIAN_YE)
     return text, ("read as Windows-1256",)
 
 
-_DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{1,40})""", re.IGNORECASE)
+_DECLARED = rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{1,40})"""
 # Encodings a decoder here handles by its own sniffing (and their aliases).
 _SNIFFED = {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "cp1256", "ascii"}
 
@@ -231,7 +233,7 @@ def _decode_declared(raw: bytes, name: str) -> tuple[str | None, tuple[str, ...]
     """
     if raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         return None, ()  # a byte-order mark outranks a declaration, as in browsers
-    found = _DECLARED.search(raw[:4096])
+    found = re.search(_DECLARED, raw[:4096], re.IGNORECASE)
     if not found:
         return None, ()
     try:
