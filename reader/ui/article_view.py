@@ -387,6 +387,8 @@ class ArticleView(QTextBrowser):
             self._rehighlight(reset=True)
 
     def set_zoom(self, steps: int) -> None:
+        if steps == self._zoom:
+            return  # the font is that size already (the window sets the saved zoom, usually 0)
         self._zoom = steps
         self._apply_font()
 
