@@ -12,7 +12,6 @@ from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6 import QtWidgets  # QtWidgets.QMessageBox…: PySide6 builds a class when first named
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
-from reader.core.messages import Message, warning_text
 from reader.ui import theme as themes
 from reader.ui.article_view import ArticleView
 from reader.ui.entity_types import type_label
@@ -170,8 +169,7 @@ class MainWindow(QMainWindow):
 
     def show_text_early(self, path: str, text: str, blocks: tuple[Block, ...] = (),
                         document: Document | None = None) -> None:
-        """Put ``path``'s text in the view of a window still being built; it opens fully once built
-        (``document``: read already, as ``load_document`` reads it; else read then)."""
+        """Put ``path``'s text in the view before the window is complete; it opens fully once it is."""
         self._early = (path, document)
         self._shown_early = (text, blocks)
         self.view.set_text(text, blocks)
@@ -329,6 +327,7 @@ class MainWindow(QMainWindow):
 
     def _show_warnings(self, warnings: tuple[str, ...]) -> None:
         """Every load warning: the first ones in the status bar, all of them in its tooltip."""
+        from reader.core.messages import warning_text  # (a dataclass module: not before the first frame)
         warnings = tuple(warning_text(w, self.language) for w in warnings)
         shown = "؛ ".join(warnings[:_STATUS_WARNINGS])
         if len(warnings) > _STATUS_WARNINGS:
@@ -827,6 +826,7 @@ def _has_words(text: str) -> bool:
 
 def _reason(error: BaseException, language: str) -> str:
     """A failure in the UI language: the loader's catalogue message, else the error's one line, isolated."""
+    from reader.core.messages import Message  # as in _show_warnings
     message = getattr(error, "message", None)
     if isinstance(message, Message):
         return message.text(language)

@@ -7,7 +7,7 @@ entity's stronger colour stays readable too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
@@ -18,9 +18,11 @@ TYPE_ORDER = palette.TYPE_ORDER
 LEGEND_ORDER = palette.LEGEND_ORDER
 
 
-@dataclass(frozen=True)
-class Theme:
-    """Every colour the reading window draws with, for one theme (highlights from ``reader.core.palette``)."""
+class Theme(NamedTuple):
+    """Every colour the reading window draws with, for one theme (highlights from ``reader.core.palette``).
+
+    A named tuple rather than a frozen dataclass, as ``palette.Highlights`` (see there why).
+    """
 
     name: str
     window: str

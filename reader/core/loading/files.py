@@ -11,14 +11,13 @@ import errno
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from reader.core.messages import Message, message
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    # Imported where a Document is made: ``load_plain_text`` gives the window its first frame's
-    # text without the data model's module (eight dataclasses, datetime: ~6 ms).
+    # Imported where a Document is made, or a message: ``load_plain_text`` gives the window its
+    # first frame's text without the data model's module (eight dataclasses, datetime: ~6 ms).
     from reader.core.document import Annotations, Document
+    from reader.core.messages import Message
 
 # Larger files are refused before they are read: a news article is kilobytes, and
 # 50 MB of text is already several hours of analysis and more than a view can hold.
@@ -60,6 +59,13 @@ _PERSIAN_ONLY = "[پچژگک]"
 _CP1256_PERSIAN_YE = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc"})
 
 
+def message(message_id: str, **args: Any) -> Message:
+    """The catalogue's message (``reader.core.messages``, imported when a file is refused)."""
+    from reader.core.messages import message as catalogue_message
+
+    return catalogue_message(message_id, **args)
+
+
 class LoadError(Exception):
     """An article that cannot be opened; ``str()`` is one line for the user (English).
 
@@ -67,6 +73,8 @@ class LoadError(Exception):
     """
 
     def __init__(self, text: Message | str) -> None:
+        from reader.core.messages import Message
+
         self.message = text if isinstance(text, Message) else None
         super().__init__(str(text))
 
