@@ -112,9 +112,9 @@ def gui_env(**extra: str) -> dict[str, str]:
     # Khana's modules run from compiled bytecode, as from any installed copy (pip compiles on
     # install; a first run writes it): this environment sets PYTHONDONTWRITEBYTECODE, which left
     # every child compiling the ~40 modules of the window from source, ~35 ms of each start-up
-    # that no user pays. The cache lives under build/ (the first, uncounted round fills it).
+    # that no user pays. The first run writes reader/'s __pycache__ (ignored by git); the
+    # installed packages have theirs already.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env.setdefault("PYTHONPYCACHEPREFIX", str(WORK / "pycache"))
     if not env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
     env.setdefault("KHANA_CACHE_DIR", str(WORK / "user-cache"))
