@@ -109,6 +109,12 @@ def run_child(
 def gui_env(**extra: str) -> dict[str, str]:
     """The environment for a window: Xvfb's display when DISPLAY is set, else Qt's offscreen platform."""
     env = dict(os.environ)
+    # Khana's modules run from compiled bytecode, as from any installed copy (pip compiles on
+    # install; a first run writes it): this environment sets PYTHONDONTWRITEBYTECODE, which left
+    # every child compiling the ~40 modules of the window from source, ~35 ms of each start-up
+    # that no user pays. The first run writes reader/'s __pycache__ (ignored by git); the
+    # installed packages have theirs already.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if not env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
     env.setdefault("KHANA_CACHE_DIR", str(WORK / "user-cache"))

@@ -16,7 +16,7 @@ Rounds alternate bare Qt, hazm, khana so drifting load on a shared machine hits 
 A first, uncounted round warms the file cache and khana's user cache (``build/bench/user-cache``,
 kept across runs like a real user's; ``--cold-cache`` empties it before every khana run).
 
-  .venv/bin/python benchmarks/startup.py [--rounds 7] [--cold-cache]
+  .venv/bin/python benchmarks/startup.py [--rounds 7] [--cold-cache] [--compare OTHER_CHECKOUT]
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import PYTHON, SAMPLE, WORK, gui_env, load_average, ratio_stats, run_child, stats
+from _common import PYTHON, ROOT, SAMPLE, WORK, gui_env, load_average, ratio_stats, run_child, stats
 
 HERE = Path(__file__).resolve().parent
 
@@ -77,16 +77,23 @@ class KhanaRun:
     text_cpu: float  # the window process's CPU seconds when the text was shown
 
 
-def khana(cold_cache: bool) -> KhanaRun:
-    """The moments of one run (first paint, text shown, ready) since spawn, and its whole wall and CPU time."""
+def khana(cold_cache: bool, checkout: Path | None = None) -> KhanaRun:
+    """The moments of one run (first paint, text shown, ready) since spawn, and its whole wall and CPU time.
+
+    ``checkout``: run the ``reader`` package of that other checkout (e.g. main, for a before/after).
+    """
     env = gui_env()
+    root, child_script = ROOT, HERE / "_khana_child.py"
+    if checkout is not None:
+        root, child_script = checkout, checkout / "benchmarks" / "_khana_child.py"
+        env["PYTHONPATH"] = str(checkout)  # ahead of this environment's editable install
     if cold_cache:
         shutil.rmtree(env["KHANA_CACHE_DIR"], ignore_errors=True)
     with tempfile.TemporaryDirectory() as folder:
         timings = Path(folder) / "timings"
         child = run_child(
-            [PYTHON, str(HERE / "_khana_child.py"), "--exit-when-ready", "--timings", str(timings), str(SAMPLE)],
-            env=env,
+            [PYTHON, str(child_script), "--exit-when-ready", "--timings", str(timings), str(SAMPLE)],
+            env=env, cwd=root,
         )
         if child.code != 0 or not timings.exists():
             raise SystemExit(f"khana failed ({child.code}): {child.stderr.strip()[-2000:]}")
@@ -108,9 +115,10 @@ class StartupResult:
     hz_wall: list[float] = field(default_factory=list)
     hz_cpu: list[float] = field(default_factory=list)
     runs: list[KhanaRun] = field(default_factory=list)
+    other: list[KhanaRun] = field(default_factory=list)  # the checkout compared with, same rounds
 
-    def series(self, name: str) -> list[float]:
-        return [getattr(run, name) for run in self.runs]
+    def series(self, name: str, runs: list[KhanaRun] | None = None) -> list[float]:
+        return [getattr(run, name) for run in (self.runs if runs is None else runs)]
 
     def text_ratio(self) -> tuple[float, str]:
         return ratio_stats(self.series("text"), self.qt_paint)
@@ -126,22 +134,31 @@ TEXT_TARGET = 1.5
 READY_TARGET = 0.6
 
 
-def measure(rounds: int, cold_cache: bool = False, log=print) -> StartupResult:  # type: ignore[no-untyped-def]
-    """A warm-up round, then ``rounds`` alternating rounds of bare Qt, hazm and khana."""
+def measure(rounds: int, cold_cache: bool = False, log=print,  # type: ignore[no-untyped-def]
+            compare: Path | None = None) -> StartupResult:
+    """A warm-up round, then ``rounds`` alternating rounds of bare Qt, hazm and khana (and the
+    ``compare`` checkout's khana, before or after this one's in turn)."""
     WORK.mkdir(parents=True, exist_ok=True)
     bare_qt(), hazm()  # warm-up round, not counted
     khana(cold_cache)
+    if compare is not None:
+        khana(cold_cache, compare)
     result = StartupResult()
     for round_ in range(rounds):
         paint, wall, cpu = bare_qt()
         result.qt_paint.append(paint), result.qt_wall.append(wall), result.qt_cpu.append(cpu)
         ready, wall, cpu = hazm()
         result.hz_ready.append(ready), result.hz_wall.append(wall), result.hz_cpu.append(cpu)
+        if compare is not None and round_ % 2:
+            result.other.append(khana(cold_cache, compare))  # in turn before and after this checkout's
         run = khana(cold_cache)
         result.runs.append(run)
+        if compare is not None and not round_ % 2:
+            result.other.append(khana(cold_cache, compare))
         log(f"round {round_ + 1} (load {load_average().split()[0]}): bare-Qt paint {paint:.3f}  hazm ready {ready:.3f}"
             f"  khana: paint {run.paint:.3f} text {run.text:.3f} ready {run.ready:.3f}"
-            f"  (text/bare {run.text / paint:.2f}×, ready/hazm {run.ready / ready:.2f}×)")
+            f"  (text/bare {run.text / paint:.2f}×, ready/hazm {run.ready / ready:.2f}×)"
+            + (f"  compared: text {result.other[-1].text:.3f}" if compare is not None else ""))
     return result
 
 
@@ -165,18 +182,27 @@ def report(result: StartupResult, log=print) -> None:  # type: ignore[no-untyped
     log(f"(b) ready / hazm start-up: {b_text}  target ≤ {READY_TARGET}×  {'OK' if b <= READY_TARGET else 'MISSED'}")
     _paint, paint_text = ratio_stats(result.series("paint"), result.qt_paint)
     log(f"    (first paint, text or not / bare Qt: {paint_text})")
+    if result.other:
+        _t, other_text = ratio_stats(result.series("text", result.other), result.qt_paint)
+        _c, other_cpu = ratio_stats(result.series("text_cpu", result.other), result.qt_cpu)
+        log(f"the compared checkout, same rounds: text shown {stats(result.series('text', result.other))}"
+            f"   CPU by then {stats(result.series('text_cpu', result.other))}")
+        log(f"    text shown / bare Qt first paint: {other_text}; by CPU time: {other_cpu}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--cold-cache", action="store_true", help="empty khana's user cache before each khana run")
+    parser.add_argument("--compare", type=Path, metavar="CHECKOUT",
+                        help="also time the khana of this other checkout (e.g. main's) in the same rounds")
     options = parser.parse_args()
     if sys.platform != "linux":
         print("note: perf_counter may not be one clock across processes here; figures may be off", file=sys.stderr)
     print(f"load average before: {load_average()}; platform: {gui_env().get('QT_QPA_PLATFORM', 'xcb (DISPLAY)')}",
           flush=True)
-    result = measure(options.rounds, options.cold_cache, log=lambda line: print(line, flush=True))
+    result = measure(options.rounds, options.cold_cache, log=lambda line: print(line, flush=True),
+                     compare=options.compare)
     print()
     report(result)
     print(f"load average after: {load_average()}")

@@ -92,7 +92,6 @@ def missing_system_library(environ: dict[str, str] | None = None, load=None, qt_
 
     Checked before any Qt import: only on Linux, only when Qt would use X11 (xcb).
     """
-    import ctypes
     import os
 
     env = os.environ if environ is None else environ
@@ -104,12 +103,15 @@ def missing_system_library(environ: dict[str, str] | None = None, load=None, qt_
     if not platform and env.get("WAYLAND_DISPLAY"):
         return None  # Qt takes Wayland first where it runs
     if qt_version is None:
-        from importlib import metadata
-
+        # The package, not its metadata: the window imports it next anyway (Qt's plugins load only
+        # with the QApplication), where importlib.metadata took 5-15 ms to scan the installed
+        # distributions, and found none under the name "PySide6" when PySide6-Essentials is installed.
         try:
-            qt_version = metadata.version("PySide6")
-        except metadata.PackageNotFoundError:
-            return None
+            import PySide6
+        except ImportError:
+            return None  # the window reports it
+        qt_version = PySide6.__version__
+    import ctypes
     if tuple(int(p) for p in qt_version.split(".")[:2] if p.isdigit()) < (6, 5):
         return None
     load = load or ctypes.CDLL

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -197,14 +196,31 @@ def annotations_to_dict(ann: Annotations) -> dict[str, Any]:
     }
 
 
+# json is imported where it is used: the window reads its first article (a Document) before
+# its first frame, which needs no JSON, and importing json was ~2 ms of that frame.
+
+
 def annotations_to_json(ann: Annotations, *, indent: int | None = 2) -> str:
+    import json
+
     data = annotations_to_dict(ann)
     if indent is None:
         return json.dumps(data, ensure_ascii=False)  # the C encoder: fast already
     return indented_json(data, indent)
 
 
-_encode_str = getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
+def _import_encoder(value: str) -> str:
+    """``value`` as a JSON string, the first time: json's own (C) encoder then takes this one's place."""
+    global _encode_str
+    from json import encoder
+
+    c_encoder: Callable[[str], str] | None = getattr(encoder, "c_encode_basestring", None)
+    _encode_str = c_encoder or encoder.py_encode_basestring
+    return _encode_str(value)
+
+
+_encode_str: Callable[[str], str] = _import_encoder
+
 _CONSTANTS = {None: "null", True: "true", False: "false"}
 
 
@@ -221,6 +237,8 @@ def indented_json(value: Any, indent: int = 2) -> str:
     try:
         _write(value, parts, "\n", " " * indent)
     except _NotPlain:
+        import json
+
         return json.dumps(value, ensure_ascii=False, indent=indent)
     return "".join(parts)
 
@@ -282,6 +300,8 @@ JALALI_MIN_YEAR, JALALI_MAX_YEAR = 1, 9377  # jdatetime.MINYEAR, MAXYEAR
 
 def annotations_from_json(source: str) -> Annotations:
     """Parse and validate a JSON annotation file (never evaluates it)."""
+    import json
+
     try:
         data = json.loads(source)
     except (json.JSONDecodeError, RecursionError) as exc:

@@ -11,29 +11,35 @@ selections on top. The corrections menu is built in ``reader.ui.article_menu``.
 from __future__ import annotations
 
 import bisect
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QUrl, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Signal, Slot
 from PySide6.QtGui import (
     QColor,
-    QContextMenuEvent,
     QFont,
     QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
-    QMouseEvent,
+    QPaintEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextOption,
-    QWheelEvent,
 )
-from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from reader.core.document import ENTITY_TYPES, NAME, Annotations, Block, Entity, Span
+if TYPE_CHECKING:  # named in signatures only: PySide6 builds a class (QUrl, QMenu: ~0.5 ms each) when first
+    # named, and the first frame does without the data model's module (reader.core.loading)
+    from PySide6.QtCore import QMimeData, QUrl
+    from PySide6.QtGui import QContextMenuEvent, QMouseEvent, QWheelEvent
+    from PySide6.QtWidgets import QMenu
+
+    from reader.core.document import Annotations, Block, Entity, Span
+
 from reader.core.palette import QUOTE
-from reader.ui.article_menu import Corrections, add_corrections, tooltip_text
 from reader.ui.article_render import MAX_VISIBLE_BLOCKS, SYNC_RUNS, Renderer, Run
 from reader.ui.article_text import Utf16Map, display_text
 from reader.ui.theme import LIGHT, Theme
@@ -48,6 +54,13 @@ HEADING_SCALES = (1.5, 1.3, 1.15, 1.05, 1.0, 1.0)
 LINE_CHARS = 75
 # A stretch of ordinary Persian prose, to measure an average character of the article's font.
 _MEASURE = "رئیس جمهور روسیه با رهبر کره شمالی در شرق این کشور دیدار و گفت‌وگو کرد."
+# Nothing the view does before its first frame names an enum of Qt's ``Qt`` namespace: the first
+# such value to reach Python makes PySide6 build all 93 of the namespace's enum classes (~12 ms
+# of a ~100 ms start-up). So the view's own settings are written as Qt properties, by name, the
+# paragraphs' as the block format's int properties (these two values, tested against the enums),
+# and the methods that need ``Qt`` later (keys, mouse, hit tests) reach it as ``QtCore.Qt``.
+_RIGHT_TO_LEFT = 1  # Qt.LayoutDirection.RightToLeft
+_ALIGN_JUSTIFY = 0x0008  # Qt.AlignmentFlag.AlignJustify
 
 
 class ArticleView(QTextBrowser):
@@ -62,6 +75,7 @@ class ArticleView(QTextBrowser):
         attachMentionRequested(int, int, str): make this mention one of that entity's.
         highlightingFinished(): every highlight of the current annotations is on screen.
         zoomRequested(int): Ctrl+wheel asked for one step bigger (1) or smaller (-1).
+        documentPainted(): the text last put in the view has been painted for the first time.
     """
 
     entityClicked = Signal(str)
@@ -72,6 +86,10 @@ class ArticleView(QTextBrowser):
     attachMentionRequested = Signal(int, int, str)
     highlightingFinished = Signal()
     zoomRequested = Signal(int)
+    documentPainted = Signal()
+    # The document adopted last has not been painted yet (a class default: Qt paints nothing
+    # before __init__ is done, but the attribute is read in paintEvent).
+    _unpainted = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,20 +98,19 @@ class ArticleView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        self.setProperty("textInteractionFlags", "TextSelectableByMouse|TextSelectableByKeyboard")
         # Persian text reads right to left whatever the UI language is.
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setProperty("layoutDirection", "RightToLeft")
         self.setMouseTracking(True)
         self.setAcceptDrops(False)  # the main window takes dropped files
         # A scroll bar that appeared with a long text narrowed the page, and Qt then laid the whole
         # text out again (a 130–650 ms freeze at the start of a 5 MB article): keep its place.
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setProperty("verticalScrollBarPolicy", "ScrollBarAlwaysOn")
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self._theme: Theme = LIGHT
         self.language = "fa"  # the UI language (the window sets it): digits in tooltips follow it
         self._zoom = 0
+        self._reading_width = (0, 0.0)  # (point size, reading_width at that size)
         self._ann: Annotations | None = None
         self._text = ""
         self._map = Utf16Map("")
@@ -107,6 +124,8 @@ class ArticleView(QTextBrowser):
         self._find: list[tuple[int, int]] = []
         self._find_current = -1
         self._pending_span: tuple[int, int, bool] | None = None
+        self._filter = _ViewEvents(self)
+        self._tips = False  # the filter watches the viewport for tooltips (once there are annotations)
         self._renderer = Renderer(self, self)
         self._renderer.documentReady.connect(self.on_renderer_documentReady)
         self._renderer.finished.connect(self.on_renderer_finished)
@@ -143,7 +162,8 @@ class ArticleView(QTextBrowser):
         self._map = Utf16Map(text, breaks)
         self._pending_span = None
         self._blocks = blocks
-        self._renderer.set_runs(self._runs(), self._formats(), restart=False)
+        # No annotations: the only runs are the headings' (and no colour, see _heading_formats).
+        self._renderer.set_runs(self._runs(), self._heading_formats(), restart=False)
         self._renderer.build(self._new_document(), shown)
 
     def _new_document(self) -> QTextDocument:
@@ -153,16 +173,16 @@ class ArticleView(QTextBrowser):
         document.setDocumentMargin(PAGE_MARGIN)
         document.setDefaultFont(self._font())
         self._fit_reading_width(document)
-        option = QTextOption(document.defaultTextOption())
-        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        option = document.defaultTextOption()  # a copy (QTextOption(...) would name Qt.AlignmentFlag)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         document.setDefaultTextOption(option)
+        # Every paragraph is right to left and justified by its own format (the document's default
+        # direction and alignment, which the formats override, are left alone: see _RIGHT_TO_LEFT).
         block = QTextBlockFormat()
-        block.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        block.setProperty(QTextFormat.Property.LayoutDirection, _RIGHT_TO_LEFT)
         block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block.setBottomMargin(10)
-        block.setAlignment(Qt.AlignmentFlag.AlignJustify)
+        block.setProperty(QTextFormat.Property.BlockAlignment, _ALIGN_JUSTIFY)
         QTextCursor(document).setBlockFormat(block)
         return document
 
@@ -172,6 +192,7 @@ class ArticleView(QTextBrowser):
         self._adopting = True
         self.setDocument(document)
         self._adopting = False
+        self._unpainted = True
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._update_extra()
         if self._pending_span is not None:
@@ -182,7 +203,7 @@ class ArticleView(QTextBrowser):
         document = self.document()
         layout = document.documentLayout()
         top = self.verticalScrollBar().value()
-        bottom = top + self.viewport().height()
+        bottom = top + self._viewport_size().height()
         # Hit testing a text Qt has not laid out that far lays out a lot; at the top there is no need.
         first = self.cursorForPosition(QPoint(0, 0)).blockNumber() if top > 0 else 0
         block = document.findBlockByNumber(max(0, first - 1))
@@ -220,12 +241,25 @@ class ArticleView(QTextBrowser):
 
     def reading_width(self) -> float:
         """The widest a line may be: about ``LINE_CHARS`` characters of Persian text at the current size."""
-        metrics = QFontMetricsF(self._font())
-        return metrics.horizontalAdvance(_MEASURE) / len(_MEASURE) * LINE_CHARS
+        size = self.point_size()
+        if self._reading_width[0] != size:  # measured once a size: shaping the sample is ~0.3 ms
+            metrics = QFontMetricsF(self._font())
+            self._reading_width = (size, metrics.horizontalAdvance(_MEASURE) / len(_MEASURE) * LINE_CHARS)
+        return self._reading_width[1]
+
+    def _viewport_size(self) -> QSize:
+        """The viewport's size, without asking for the viewport.
+
+        The first ``viewport()`` call makes PySide6 find which QWidget subclass the viewport is, and
+        to do so it builds all 60-odd QtWidgets classes it had not built yet with their enums (10-20
+        ms) before the first frame. The vertical scroll bar is always on, the horizontal one never
+        shows (lines wrap anywhere), so the viewport is exactly the largest size a viewport can be.
+        """
+        return self.maximumViewportSize()
 
     def _fit_reading_width(self, document: QTextDocument) -> None:
         """Centre the text in a column no wider than ``reading_width`` (lines of ~120 characters tire)."""
-        width = self.viewport().width()
+        width = self._viewport_size().width()
         spare = width - 2 * PAGE_MARGIN - self.reading_width()
         side = PAGE_MARGIN + max(0, int(spare // 2))
         root = document.rootFrame()
@@ -241,6 +275,9 @@ class ArticleView(QTextBrowser):
         if reset_text or (reset_text is None and self._text != ann.text):
             self.set_text(ann.text)
         self._ann = ann
+        if not self._tips:
+            self._tips = True
+            self.viewport().installEventFilter(self._filter)  # the mentions' tooltips (see _ViewEvents)
         self._spans, self._starts = None, []
         if self._selected is not None and ann.entity(self._selected) is None:
             self._selected = None
@@ -260,20 +297,32 @@ class ArticleView(QTextBrowser):
             self._spans, self._starts = spans, [s[0] for s in spans]
         return self._spans, self._starts
 
+    def _heading_formats(self) -> dict[str, QTextCharFormat]:
+        """The format of each heading level, "heading1" to "heading6": bold, larger with the zoom.
+
+        Apart from the colours, which a text without annotations does not need before its first
+        frame: ``setBackground`` names Qt's ``Qt.BrushStyle`` (see _RIGHT_TO_LEFT for why not).
+        """
+        formats = {}
+        for level, scale in enumerate(HEADING_SCALES, start=1):
+            heading = QTextCharFormat()
+            heading.setFontWeight(QFont.Weight.Bold)
+            heading.setFontPointSize(round(self.point_size() * scale, 1))
+            formats[f"heading{level}"] = heading
+        return formats
+
     def _formats(self) -> dict[str, QTextCharFormat]:
-        """The format of each highlight style in the current theme: "quote", "date", each entity type."""
+        """The format of each highlight style in the current theme: "quote", "date", each entity
+        type, each heading level."""
+        from reader.core.document import ENTITY_TYPES  # here: see the TYPE_CHECKING imports
+
         quote = QTextCharFormat()
         quote.setBackground(QColor(self._theme.quote))
         quote.setForeground(QColor(self._theme.quote_text))
         date = QTextCharFormat()
         date.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         date.setUnderlineColor(QColor(self._theme.date_line))
-        formats = {"quote": quote, "date": date}
-        for level, scale in enumerate(HEADING_SCALES, start=1):
-            heading = QTextCharFormat()
-            heading.setFontWeight(QFont.Weight.Bold)
-            heading.setFontPointSize(round(self.point_size() * scale, 1))
-            formats[f"heading{level}"] = heading
+        formats = {"quote": quote, "date": date, **self._heading_formats()}
         for etype in ENTITY_TYPES:
             colour = QColor(self._theme.entity.get(etype, "#dddddd"))
             fmt = QTextCharFormat()
@@ -295,6 +344,8 @@ class ArticleView(QTextBrowser):
         ann = self._ann
         if ann is None:
             return
+        from reader.core.document import NAME  # here: see the TYPE_CHECKING imports
+
         if QUOTE not in self._hidden:
             for q in ann.quotes:
                 yield to16(q.start), to16(q.end), 0, "quote"
@@ -336,6 +387,8 @@ class ArticleView(QTextBrowser):
             self._rehighlight(reset=True)
 
     def set_zoom(self, steps: int) -> None:
+        if steps == self._zoom:
+            return  # the font is that size already (the window sets the saved zoom, usually 0)
         self._zoom = steps
         self._apply_font()
 
@@ -480,6 +533,8 @@ class ArticleView(QTextBrowser):
         """The entity mention covering code point ``cp``."""
         if self._ann is None:
             return None
+        from reader.core.document import Span  # here: see the TYPE_CHECKING imports
+
         spans, starts = self._mention_spans()
         index = bisect.bisect_right(starts, cp) - 1
         # Mentions don't nest in practice; look back a little in case they do.
@@ -495,26 +550,18 @@ class ArticleView(QTextBrowser):
         """The code point under viewport position ``pos`` (None off the text)."""
         layout = self.document().documentLayout()
         offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
-        u16 = layout.hitTest(pos + offset, Qt.HitTestAccuracy.ExactHit)
+        u16 = layout.hitTest(pos + offset, QtCore.Qt.HitTestAccuracy.ExactHit)
         if u16 < 0:
             return None
         return self._map.to_code_point(u16)
 
-    def event(self, event: QEvent) -> bool:
-        # QTextEdit zooms itself on Ctrl+=/Ctrl+-; leave those keys to the window's zoom actions.
-        zoom_keys = (Qt.Key.Key_Equal, Qt.Key.Key_Plus, Qt.Key.Key_Minus, Qt.Key.Key_0)
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
-            and event.key() in zoom_keys
-        ):
-            event.ignore()
-            return False
-        return super().event(event)
+    def leave_zoom_keys_to_shortcuts(self) -> None:
+        """Let Ctrl+=, Ctrl++, Ctrl+- and Ctrl+0 reach the window's zoom actions (QTextEdit would zoom
+        itself on them); the window asks for this once it has those actions."""
+        self.installEventFilter(self._filter)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        if event.modifiers() & QtCore.Qt.KeyboardModifier.ControlModifier:
             delta = event.angleDelta().y()
             if delta:
                 self.zoomRequested.emit(1 if delta > 0 else -1)
@@ -522,25 +569,30 @@ class ArticleView(QTextBrowser):
             return
         super().wheelEvent(event)
 
-    def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            cp = self.code_point_at(event.pos())
-            found = self.mention_at(cp) if cp is not None else None
-            if found is None:
-                QToolTip.hideText()
-                event.ignore()
-                return True
-            entity, _span = found
-            QToolTip.showText(event.globalPos(), self.tooltip_text(entity), self.viewport())
-            return True
-        return super().viewportEvent(event)
+    def paintEvent(self, event: QPaintEvent) -> None:  # the viewport's: QAbstractScrollArea passes them here
+        super().paintEvent(event)
+        if self._unpainted:
+            self._unpainted = False
+            self.documentPainted.emit()
+
+    def _show_tooltip(self, event: QHelpEvent) -> None:
+        cp = self.code_point_at(event.pos())
+        found = self.mention_at(cp) if cp is not None else None
+        if found is None:
+            QToolTip.hideText()
+            event.ignore()
+            return
+        entity, _span = found
+        QToolTip.showText(event.globalPos(), self.tooltip_text(entity), self.viewport())
 
     def tooltip_text(self, entity: Entity) -> str:
+        from reader.ui.article_menu import tooltip_text  # as build_context_menu
+
         return tooltip_text(entity, self.language)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+        if event.button() != QtCore.Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
             return
         cp = self.code_point_at(event.position().toPoint())
         found = self.mention_at(cp) if cp is not None else None
@@ -556,6 +608,9 @@ class ArticleView(QTextBrowser):
 
     def build_context_menu(self, pos: QPoint) -> QMenu:
         """The corrections menu for the selection or the mention at viewport ``pos``."""
+        # Imported when first used, after the first frame (that frame waits for every import).
+        from reader.ui.article_menu import Corrections, add_corrections
+
         menu = self.createStandardContextMenu(pos)
         menu.setLayoutDirection(self.window().layoutDirection())
         if self._ann is not None:
@@ -565,6 +620,38 @@ class ArticleView(QTextBrowser):
                                 self.retypeMentionRequested.emit, self.attachMentionRequested.emit)
             add_corrections(menu, self._ann, self.selection_code_points(), found, calls)
         return menu
+
+
+class _ViewEvents(QObject):
+    """The view's zoom keys and its mentions' tooltips, as an event filter rather than overrides.
+
+    A Python ``event()`` or ``viewportEvent()`` makes PySide6 wrap every event the view or its
+    viewport gets, the first of each kind building its class: ~3 ms of the first frame, which
+    needs neither. The filter is installed on the view when the window's zoom actions exist
+    (``leave_zoom_keys_to_shortcuts``) and on the viewport with the first annotations.
+    """
+
+    def __init__(self, view: ArticleView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.ShortcutOverride and watched is self._view:
+            if (isinstance(event, QKeyEvent) and event.modifiers() & QtCore.Qt.KeyboardModifier.ControlModifier
+                    and event.key() in _zoom_keys()):
+                event.ignore()  # not taken by the view: the window's shortcut runs
+                return True
+        elif kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and watched is not self._view:
+            self._view._show_tooltip(event)
+            return True
+        return False
+
+
+def _zoom_keys() -> tuple[QtCore.Qt.Key, ...]:
+    """The keys QTextEdit zooms on with Ctrl."""
+    key = QtCore.Qt.Key
+    return (key.Key_Equal, key.Key_Plus, key.Key_Minus, key.Key_0)
 
 
 def _blend(colour: QColor, base: QColor) -> QColor:

@@ -7,14 +7,16 @@ threads, never in the GUI thread.
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import os
 import threading
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from reader.core.document import Annotations, Document
+if TYPE_CHECKING:  # the window's first frame does without these modules (reader.core.loading)
+    import datetime as dt
+
+    from reader.core.document import Annotations, Document
 
 
 _worker_lock = threading.Lock()
@@ -47,6 +49,13 @@ class CoreBackend:
         from reader.core.loading import load_document
 
         return load_document(path)
+
+    def load_plain_text(self, path: str) -> str | None:
+        """``load_document(path).text`` for a plain-text article, without the Document (None for
+        any other file): the window's first frame shows it."""
+        from reader.core.loading import load_plain_text
+
+        return load_plain_text(path)
 
     def is_load_error(self, error: BaseException) -> bool:
         from reader.core.loading import LoadError
@@ -158,3 +167,17 @@ class FullCollectionHold:
 
 
 full_collections = FullCollectionHold()
+
+
+def find_recovery(store, path: str, document: Document) -> Annotations | None:  # type: ignore[no-untyped-def]
+    """Unsaved corrections kept for this article's text (the window's loading job runs this).
+
+    Recoveries nobody came back to for months go first (``RecoveryStore.prune``).
+    """
+    if store is None or document.annotations is not None:
+        return None
+    try:
+        store.prune()
+        return store.load(path, document.text)
+    except Exception:  # noqa: BLE001 - a broken recovery never stops the article from opening
+        return None

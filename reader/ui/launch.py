@@ -12,7 +12,7 @@ import sys
 import time
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Slot
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -39,8 +39,12 @@ def load_fonts() -> str | None:
 SWITCH_INTERVAL_S = 0.001
 
 
-def prepare_application(argv: list[str] | None = None) -> tuple[QApplication, Settings, str]:
-    """The QApplication with names, language, direction, translators and the Vazirmatn UI font."""
+def prepare_application(argv: list[str] | None = None, first_frame: bool = False) -> tuple[QApplication, Settings, str]:
+    """The QApplication with names, language, direction, translators and the Vazirmatn UI font.
+
+    ``first_frame``: only what the window's first frame shows; ``finish_application`` does the
+    rest (the layout direction) once that frame is painted.
+    """
     # The task runner's threads run Python (decoding a file; building a 5 MB article's annotations
     # from the analysis process's pieces takes ~160 ms). The GUI thread gives the GIL up in every
     # Qt call, and each time waited up to a switch interval to get it back: a slice of
@@ -48,20 +52,30 @@ def prepare_application(argv: list[str] | None = None) -> tuple[QApplication, Se
     sys.setswitchinterval(SWITCH_INTERVAL_S)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+        # Fusion from the start, by Qt's own option: the window uses no other style (reader.ui.theme).
+        app = QApplication([*(argv if argv is not None else sys.argv[:1]), "-style", "Fusion"])
     QCoreApplication.setOrganizationName("Khana")
     QCoreApplication.setApplicationName("Khana")
     app.setDesktopFileName(APP_ID)
     settings = Settings()
     language = i18n.choose_language(settings.language())
     app._khana_translators = i18n.install(app, language)  # type: ignore[attr-defined]
-    app.setLayoutDirection(QLocale(language).textDirection())
     family = load_fonts()
     if family:
         font = QFont(family)
         font.setPointSize(10)
         app.setFont(font)
+    if not first_frame:
+        finish_application(app, language)
     return app, settings, language
+
+
+def finish_application(app: QApplication, language: str) -> None:
+    """What ``prepare_application(first_frame=True)`` left for after the first frame."""
+    # The first value of any enum of Qt's ``Qt`` namespace that reaches Python makes PySide6 build
+    # all 93 of its enum classes (~12 ms), and the first frame uses none: the article view sets
+    # its own direction (reader.ui.article_view), and the window shows nothing else yet.
+    app.setLayoutDirection(QLocale(language).textDirection())
 
 
 class _Timings(QObject):
@@ -82,7 +96,7 @@ class _Timings(QObject):
         self._view: Any = None
 
     def watch_text(self, view: Any) -> None:
-        """Time the first paint of ``view``'s viewport (a scroll area's) after ``on_window_documentShown``."""
+        """Time the first paint of ``view``'s text (its ``documentPainted``) after ``on_window_documentShown``."""
         self._view = view
 
     @Slot()
@@ -93,18 +107,15 @@ class _Timings(QObject):
     @Slot()
     def on_window_documentShown(self) -> None:
         if self.text_shown is None and self._view is not None:
-            self._view.viewport().installEventFilter(self)
+            self._view.documentPainted.connect(self.on_view_documentPainted)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._view is not None and watched is self._view.viewport() and event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            # Painted here, as the scroll area would (this filter runs before its own), so that the
-            # time taken is when the text is on the viewport, not when the event loop next turns.
-            self._view.viewportEvent(event)
+    @Slot()
+    def on_view_documentPainted(self) -> None:
+        # Emitted once the viewport's paint is done: the text is on it (not when the loop next turns).
+        if self.text_shown is None:
             self.text_shown = time.perf_counter() - self.started
             self.text_shown_cpu = time.process_time()
-            return True
-        return False
+            self._view.documentPainted.disconnect(self.on_view_documentPainted)
 
     @Slot()
     def on_window_ready(self) -> None:
@@ -138,24 +149,35 @@ class _Timings(QObject):
 EARLY_LOAD_BYTES = 256 * 1024
 
 
-def _load_early(window: Any, path: str) -> Any:
-    """``path``'s Document when it is small and loads cleanly, else None (it then opens the usual way)."""
+def _load_early(window: Any, path: str) -> tuple[str, tuple[Any, ...], Any] | None:
+    """``path``'s text, headings and Document (None for a plain text: read after the first frame)
+    when it is small and loads cleanly, else None (it then opens the usual way)."""
     try:
         if os.path.getsize(path) > EARLY_LOAD_BYTES:
             return None
-        return window.backend.load_document(os.path.abspath(path))
+        path = os.path.abspath(path)
+        # A plain text (the usual article) by the loader's own steps, without its Document: the data
+        # model's module and datetime are ~6 ms the first frame does without. Other kinds as before.
+        text = window.backend.load_plain_text(path)
+        if text is not None:
+            return text, (), None
+        document = window.backend.load_document(path)
+        return document.text, document.blocks, document
     except Exception:  # noqa: BLE001 - the usual way reports the failure, in the window
         return None
 
 
 def run_gui(path: str | None, *, exit_when_ready: bool = False, timings: str | None = None, started: float) -> int:
     """Show the reading window (opening ``path``) and run until it closes; the exit code."""
-    app, settings, language = prepare_application()
+    app, settings, language = prepare_application(first_frame=True)
     from reader.ui.main_window import MainWindow
 
     # The first frame holds the article view and, for a file small enough to read at once, its
     # text; the rest of the window is built right after that frame (MainWindow.first_frame_only).
     window = MainWindow(settings, language=language, first_frame_only=True)
+    # Connected first: this zero-timer is queued before the one the window starts (after it emits
+    # firstPainted) to build the rest, so menus and docks are made in the final direction.
+    window.firstPainted.connect(lambda: QTimer.singleShot(0, lambda: finish_application(app, language)))
     window.quiet_errors = exit_when_ready  # type: ignore[attr-defined]
     timer = _Timings(app, started, path, exit_when_ready)
     window.firstPainted.connect(timer.on_window_firstPainted)
@@ -167,7 +189,7 @@ def run_gui(path: str | None, *, exit_when_ready: bool = False, timings: str | N
     window.analysisFailed.connect(timer.on_window_loadFailed)
     early = _load_early(window, path) if path else None
     if path and early is not None:
-        window.show_text_early(path, early)
+        window.show_text_early(path, *early)
     window.show()
     if path and early is None:
         window.open_path(path)

@@ -2,40 +2,34 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QStandardPaths, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QUndoStack
-from PySide6.QtWidgets import (
-    QApplication,
-    QFileDialog,
-    QMainWindow,
-    QMessageBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QResizeEvent, QUndoStack
+from PySide6 import QtWidgets  # QtWidgets.QMessageBox…: PySide6 builds a class when first named
+from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
-from reader.core.document import Annotations, Document, Span
-from reader.core.messages import Message, warning_text
 from reader.ui import theme as themes
 from reader.ui.article_view import ArticleView
 from reader.ui.entity_types import type_label
-from reader.ui.backend import CoreBackend, full_collections
+from reader.ui.backend import CoreBackend, find_recovery, full_collections
 from reader.ui.i18n import isolate, number
 from reader.ui.plain import plain
 from reader.ui.settings import Settings
 from reader.ui.status import Phase
-from reader.ui.tasks import TaskRunner
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # PySide6 builds a class when first named; the first frame needs no data model
+    import datetime as dt
+    from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+    from reader.core.document import Annotations, Block, Document
     from reader.ui.docks import Docks
     from reader.ui.find import FindBar
     from reader.ui.legend import Legend
     from reader.ui.status import StatusLine
+    from reader.ui.tasks import TaskRunner
 
 AUTOSAVE_IDLE_MS = 3000
 
@@ -67,7 +61,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.backend = backend or CoreBackend()
         self.language = language
-        self.runner = TaskRunner(self)
+        self._runner: TaskRunner | None = None
         self.undo_stack = QUndoStack(self)
         self.path: str | None = None
         self.document_: Document | None = None
@@ -89,7 +83,7 @@ class MainWindow(QMainWindow):
         self._built = False
         # An article put on screen before the window was complete (``show_text_early``).
         self._early: tuple[str, Document | None] | None = None
-        self._shown_early: Document | None = None
+        self._shown_early: tuple[str, tuple[Block, ...]] | None = None
 
         # The first frame: the article view, in the window's size, zoom and theme.
         self.view = ArticleView(self)
@@ -118,11 +112,21 @@ class MainWindow(QMainWindow):
         if first_frame_only:
             app = QApplication.instance()
             if isinstance(app, QApplication):
-                self.theme = themes.apply(app, self.theme.name)
+                # Fusion already (launch's QApplication); made sure of with the rest (apply_theme).
+                self.theme = themes.apply(app, self.theme.name, style=False)
             self.view.set_theme(self.theme)
             self._update_title()
         else:
             self._build_rest()
+
+    @property
+    def runner(self) -> TaskRunner:
+        """The window's task runner, made when first asked for (after the first frame, as a rule)."""
+        if self._runner is None:
+            from reader.ui.tasks import TaskRunner
+
+            self._runner = TaskRunner(self)
+        return self._runner
 
     def _build_rest(self) -> None:
         """Everything but the article view: its bars, the docks, menus, toolbar, and the analysis warm-up."""
@@ -149,6 +153,7 @@ class MainWindow(QMainWindow):
 
         self.actions_ = build_menus(self, self)
         self.toolbar = build_toolbar(self, self.actions_.by_name)
+        self.view.leave_zoom_keys_to_shortcuts()
         self._built = True
         self._connect()
         state = settings.window_state()
@@ -162,11 +167,12 @@ class MainWindow(QMainWindow):
             self.runner.submit("warmup", lambda job: self.backend.warm_up(), self.on_warmed_up,
                                self.on_warm_up_failed, label=self.tr("در حال بارگذاری…"))
 
-    def show_text_early(self, path: str, document: Document) -> None:
-        """Put ``document``'s text in the view of a window still being built; it opens fully once built."""
+    def show_text_early(self, path: str, text: str, blocks: tuple[Block, ...] = (),
+                        document: Document | None = None) -> None:
+        """Put ``path``'s text in the view before the window is complete; it opens fully once it is."""
         self._early = (path, document)
-        self._shown_early = document
-        self.view.set_text(document.text, document.blocks)
+        self._shown_early = (text, blocks)
+        self.view.set_text(text, blocks)
         self.documentShown.emit()
 
     @Slot()
@@ -269,7 +275,7 @@ class MainWindow(QMainWindow):
             loaded = document if document is not None else self.backend.load_document(path)
             _has_words(loaded.text)  # here, not in the GUI thread (kept for it)
             # Looking for a recovery hashes the whole text: here, not in the GUI thread.
-            return loaded, _find_recovery(store, path, loaded)
+            return loaded, find_recovery(store, path, loaded)
 
         self.runner.submit(
             "load",
@@ -290,7 +296,7 @@ class MainWindow(QMainWindow):
         self.settings.add_recent_file(path)
         self.settings.set_last_folder(str(Path(path).parent))
         self._generation += 1
-        early = document is self._shown_early  # its text is on screen already
+        early = self._shown_early == (document.text, document.blocks)  # its text is on screen already
         self._shown_early = None
         if not early:
             self.view.set_text(document.text, document.blocks)
@@ -321,6 +327,7 @@ class MainWindow(QMainWindow):
 
     def _show_warnings(self, warnings: tuple[str, ...]) -> None:
         """Every load warning: the first ones in the status bar, all of them in its tooltip."""
+        from reader.core.messages import warning_text  # (a dataclass module: not before the first frame)
         warnings = tuple(warning_text(w, self.language) for w in warnings)
         shown = "؛ ".join(warnings[:_STATUS_WARNINGS])
         if len(warnings) > _STATUS_WARNINGS:
@@ -353,11 +360,11 @@ class MainWindow(QMainWindow):
         if document is None or not _has_words(document.text) or self.runner.is_running("analyse"):
             return
         if self.is_dirty():
-            answer = QMessageBox.question(
+            answer = QtWidgets.QMessageBox.question(
                 self, self.tr("تحلیل دوباره"),
                 self.tr("تحلیل دوباره اصلاحات این خبر را کنار می‌گذارد. ادامه می‌دهید؟"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
+                QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No)
+            if answer != QtWidgets.QMessageBox.StandardButton.Yes:
                 return
         article_date = self.ann.article_date if self.ann is not None else document.article_date
         self._generation += 1
@@ -416,18 +423,18 @@ class MainWindow(QMainWindow):
             self.show_status(message)
         self.loadFailed.emit(message)
         if not getattr(self, "quiet_errors", False):
-            QMessageBox.warning(self, self.tr("باز کردن ناموفق"), plain(message))
+            QtWidgets.QMessageBox.warning(self, self.tr("باز کردن ناموفق"), plain(message))
 
     def _offer_recovery(self, path: str, restored: Annotations | None) -> Annotations | None:
         if restored is None:
             return None
-        answer = QMessageBox.question(
+        answer = QtWidgets.QMessageBox.question(
             self,
             self.tr("بازیابی اصلاحات"),
             self.tr("اصلاحات ذخیره‌نشده‌ای از آخرین بار برای این خبر پیدا شد. بازیابی شوند؟"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        if answer == QtWidgets.QMessageBox.StandardButton.Yes:
             return restored
         self.recovery_store().clear(path)
         return None
@@ -515,18 +522,21 @@ class MainWindow(QMainWindow):
     @Slot(int, int)
     def on_view_removeMentionRequested(self, start: int, end: int) -> None:
         from reader.core import editing
+        from reader.core.document import Span
 
         self.edit(self.tr("حذف اشاره"), lambda ann: editing.remove_mention(ann, Span(start, end)))
 
     @Slot(int, int, str)
     def on_view_retypeMentionRequested(self, start: int, end: int, etype: str) -> None:
         from reader.core import editing
+        from reader.core.document import Span
 
         self.edit(self.tr("تغییر نوع"), lambda ann: editing.retype_mention(ann, Span(start, end), etype))
 
     @Slot(int, int, str)
     def on_view_attachMentionRequested(self, start: int, end: int, entity_id: str) -> None:
         from reader.core import editing
+        from reader.core.document import Span
 
         self.edit(self.tr("پیوستن اشاره"), lambda ann: editing.attach_mention(ann, Span(start, end), entity_id))
 
@@ -550,6 +560,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def on_article_date_changed(self, date: object) -> None:
+        import datetime as dt
+
         if isinstance(date, dt.date):
             self.edit(self.tr("تاریخ خبر"), lambda ann: self.backend.resolve_dates(ann, date))
 
@@ -676,12 +688,12 @@ class MainWindow(QMainWindow):
         target = self.copy_path
         if ask or target is None:
             default = str(self.backend.default_copy_path(self.path))
-            target, _filter = QFileDialog.getSaveFileName(
+            target, _filter = QtWidgets.QFileDialog.getSaveFileName(
                 self, self.tr("ذخیرهٔ نسخهٔ حاشیه‌نویسی‌شده"), default, self.tr("نسخهٔ خوانا (*.khana.html *.html)"))
             if not target:
                 return False
         if os.path.abspath(target) == os.path.abspath(self.path) and self.copy_path != self.path:
-            QMessageBox.warning(self, self.tr("ذخیره نشد"),
+            QtWidgets.QMessageBox.warning(self, self.tr("ذخیره نشد"),
                                 self.tr("پروندهٔ اصلی خبر بازنویسی نمی‌شود؛ نام دیگری برگزینید."))
             return False
         ann, source = self.ann, self.path
@@ -706,13 +718,13 @@ class MainWindow(QMainWindow):
 
     def on_save_failed(self, error: BaseException) -> None:
         self._close_after_save = False
-        QMessageBox.critical(self, self.tr("ذخیره نشد"), plain(_one_line(error)))
+        QtWidgets.QMessageBox.critical(self, self.tr("ذخیره نشد"), plain(_one_line(error)))
 
     def export(self, fmt: str) -> None:
         if self.ann is None or self.path is None:
             return
         default = str(Path(self.path).with_suffix(""))
-        base, _filter = QFileDialog.getSaveFileName(self, self.tr("برون‌بری"), default)
+        base, _filter = QtWidgets.QFileDialog.getSaveFileName(self, self.tr("برون‌بری"), default)
         if not base:
             return
         base = os.path.splitext(base)[0]
@@ -734,17 +746,18 @@ class MainWindow(QMainWindow):
         """Ask Save / Discard / Cancel when there are unsaved corrections; True to go on."""
         if not self.is_dirty():
             return True
-        answer = QMessageBox.question(
+        button = QtWidgets.QMessageBox.StandardButton
+        answer = QtWidgets.QMessageBox.question(
             self,
             self.tr("اصلاحات ذخیره نشده"),
             self.tr("اصلاحات این خبر ذخیره نشده است. ذخیره شود؟"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            button.Save | button.Discard | button.Cancel,
         )
-        if answer == QMessageBox.StandardButton.Save:
+        if answer == button.Save:
             self._close_after_save = True
             self.save()
             return False
-        if answer == QMessageBox.StandardButton.Discard:
+        if answer == button.Discard:
             self.undo_stack.setClean()
             self._restored = False
             if self.path is not None:
@@ -789,7 +802,7 @@ class MainWindow(QMainWindow):
             self.open_path(files[0])
 
     def choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path, _filter = QtWidgets.QFileDialog.getOpenFileName(
             self, self.tr("باز کردن خبر"), self.settings.last_folder(),
             self.tr("خبرها (*.txt *.html *.htm *.md);;نسخه‌های خوانا (*.khana.html *.json);;همهٔ پرونده‌ها (*)"))
         if path:
@@ -813,6 +826,7 @@ def _has_words(text: str) -> bool:
 
 def _reason(error: BaseException, language: str) -> str:
     """A failure in the UI language: the loader's catalogue message, else the error's one line, isolated."""
+    from reader.core.messages import Message  # as in _show_warnings
     message = getattr(error, "message", None)
     if isinstance(message, Message):
         return message.text(language)
@@ -822,17 +836,3 @@ def _reason(error: BaseException, language: str) -> str:
 def _one_line(error: BaseException) -> str:
     text = str(error).strip().splitlines()
     return text[0] if text else type(error).__name__
-
-
-def _find_recovery(store, path: str, document: Document) -> Annotations | None:  # type: ignore[no-untyped-def]
-    """Unsaved corrections kept for this article's text (runs on the task runner).
-
-    Recoveries nobody came back to for months go first (``RecoveryStore.prune``).
-    """
-    if store is None or document.annotations is not None:
-        return None
-    try:
-        store.prune()
-        return store.load(path, document.text)
-    except Exception:  # noqa: BLE001 - a broken recovery never stops the article from opening
-        return None

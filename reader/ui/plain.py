@@ -9,11 +9,13 @@ instead, where the widget allows it).
 
 from __future__ import annotations
 
-from PySide6.QtGui import Qt
-
 
 def plain(text: str) -> str:
     """``text`` unchanged when Qt will show it as plain text anyway, else escaped rich text showing it."""
+    # Imported when first used, after the window's first frame, which names no enum of the ``Qt``
+    # namespace (see reader.ui.article_view); later calls cost an attribute lookup.
+    from PySide6.QtGui import Qt
+
     if not Qt.mightBeRichText(text):
         return text
     return Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
 
 from reader.ui.i18n import number
@@ -48,6 +48,10 @@ class StatusLine(QObject):
     changed = Signal(str)
 
     def __init__(self, bar: QStatusBar, language: str = "fa") -> None:
+        # Not imported with the module, which the window imports before its first frame: that frame
+        # names no enum of the ``Qt`` namespace (see reader.ui.article_view).
+        from PySide6.QtCore import Qt
+
         super().__init__(bar)
         self._language = language
         self.phase = Phase.IDLE

@@ -7,7 +7,7 @@ entity's stronger colour stays readable too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
@@ -18,9 +18,11 @@ TYPE_ORDER = palette.TYPE_ORDER
 LEGEND_ORDER = palette.LEGEND_ORDER
 
 
-@dataclass(frozen=True)
-class Theme:
-    """Every colour the reading window draws with, for one theme (highlights from ``reader.core.palette``)."""
+class Theme(NamedTuple):
+    """Every colour the reading window draws with, for one theme (highlights from ``reader.core.palette``).
+
+    A named tuple rather than a frozen dataclass, as ``palette.Highlights`` (see there why).
+    """
 
     name: str
     window: str
@@ -80,12 +82,18 @@ def theme(name: str) -> Theme:
     return THEMES.get(name, LIGHT)
 
 
-def apply(app: QApplication, name: str) -> Theme:
-    """Give the whole application the palette of theme ``name``; returns the theme."""
+def apply(app: QApplication, name: str, style: bool = True) -> Theme:
+    """Give the whole application the Fusion style and the palette of theme ``name``; returns the theme.
+
+    ``style=False`` leaves the style alone, for an application made with Fusion already
+    (``reader.ui.launch``): the first QStyle to reach Python makes PySide6 build its eleven enum
+    classes (~5 ms), which the window's first frame does without.
+    """
     chosen = theme(name)
-    fusion = QStyleFactory.create("Fusion")
-    if fusion is not None and app.style().name().lower() != "fusion":
-        app.setStyle(fusion)
+    if style and app.style().name().lower() != "fusion":
+        fusion = QStyleFactory.create("Fusion")
+        if fusion is not None:
+            app.setStyle(fusion)
     palette = QPalette()
     roles = {
         QPalette.ColorRole.Window: chosen.window,

@@ -27,6 +27,15 @@ def test_no_complaint_when_the_library_loads_or_is_not_needed():
     assert missing_system_library({"QT_QPA_PLATFORM": "xcb"}, load=_absent, qt_version="6.7") is not None
 
 
+def test_the_qt_version_is_pyside6s_own():
+    """Not importlib.metadata's: with PySide6-Essentials installed there is no "PySide6" distribution."""
+    import PySide6
+
+    assert tuple(int(p) for p in PySide6.__version__.split(".")[:2]) >= (6, 5)
+    assert missing_system_library({"DISPLAY": ":0"}, load=_absent) is not None
+    assert missing_system_library({"DISPLAY": ":0"}, load=lambda name: None) is None
+
+
 def test_the_check_runs_before_qt_is_imported():
     code = (
         "import sys, reader.app as a\n"

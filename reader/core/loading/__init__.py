@@ -13,6 +13,7 @@ from reader.core.loading.files import (
     LoadError,
     decode,
     load_document,
+    load_plain_text,
     normalize_newlines,
     read_bytes,
 )
@@ -23,6 +24,7 @@ __all__ = [
     "LoadError",
     "decode",
     "load_document",
+    "load_plain_text",
     "normalize_newlines",
     "read_bytes",
 ]

@@ -11,11 +11,13 @@ import errno
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from reader.core.document import AnnotationError, Annotations, Document, annotations_from_json, heading_blocks
-from reader.core.loading.html import extract as extract_page
-from reader.core.loading.markdown import to_text_and_headings as markdown_to_text
-from reader.core.messages import Message, message
+if TYPE_CHECKING:
+    # Imported where a Document is made, or a message: ``load_plain_text`` gives the window its
+    # first frame's text without the data model's module (eight dataclasses, datetime: ~6 ms).
+    from reader.core.document import Annotations, Document
+    from reader.core.messages import Message
 
 # Larger files are refused before they are read: a news article is kilobytes, and
 # 50 MB of text is already several hours of analysis and more than a view can hold.
@@ -29,7 +31,9 @@ COPY_FACTOR = 8
 # about 6.4 million, 50 MB of one-letter sentences 26 million (some 10 GB). Past this many the
 # article is refused; the analysis then peaks at about 3 GB for any text.
 MAX_WORDS = 7_000_000
-_WORD_OR_SIGN = re.compile(r"\w+|[^\w\s]")
+# Patterns are compiled on first use (re keeps them): a plain UTF-8 text, the window's first
+# frame's, needs none of them, and compiling them was ~0.5 ms of that frame.
+_WORD_OR_SIGN = r"\w+|[^\w\s]"
 COPY_EXTRA = 4 * 1024 * 1024  # and the embedded font and style sheet, the same for any article
 _COPY_MARK = b'id="khana-annotations"'
 
@@ -51,8 +55,15 @@ _MAGIC = (
 )
 
 
-_PERSIAN_ONLY = re.compile("[پچژگک]")
+_PERSIAN_ONLY = "[پچژگک]"
 _CP1256_PERSIAN_YE = str.maketrans({"\u064a": "\u06cc", "\u0649": "\u06cc"})
+
+
+def message(message_id: str, **args: Any) -> Message:
+    """The catalogue's message (``reader.core.messages``, imported when a file is refused)."""
+    from reader.core.messages import message as catalogue_message
+
+    return catalogue_message(message_id, **args)
 
 
 class LoadError(Exception):
@@ -62,33 +73,29 @@ class LoadError(Exception):
     """
 
     def __init__(self, text: Message | str) -> None:
+        from reader.core.messages import Message
+
         self.message = text if isinstance(text, Message) else None
         super().__init__(str(text))
 
 
 def load_document(path: str | os.PathLike[str]) -> Document:
     """Read an article (.txt, .html/.htm, .md, or a Khana annotated copy) without changing it."""
+    from reader.core.document import Document, heading_blocks
+
     p = Path(path)
     suffix = p.suffix.lower()
-    # An annotated copy is several times its article (markup, the JSON block, the lists): the
-    # article limit applies to the text it carries (``_annotated``), its bytes may be larger.
-    copy_suffix = suffix in (".html", ".htm", ".xhtml", ".json")
-    raw = read_bytes(p, MAX_BYTES * COPY_FACTOR + COPY_EXTRA if copy_suffix else MAX_BYTES)
-    if len(raw) > MAX_BYTES and (suffix != ".json" and _COPY_MARK not in raw):
-        raise LoadError(message("too-big", name=p.name, mb=f"{len(raw) / 1e6:.0f}", limit=MAX_BYTES // (1024 * 1024)))
-    if not raw:
+    read = _read_text(p, suffix)
+    if read is None:
         return Document(text="", source=str(p))
-    kind = _describe_binary(raw)
-    if kind:
-        raise LoadError(message("not-an-article", name=p.name, kind=kind))
-    is_page = suffix in (".html", ".htm", ".xhtml")
-    text, warnings = _decode_declared(raw, p.name) if is_page else (None, ())
-    if text is None:
-        text, warnings = decode(raw, p.name)
-    text = normalize_newlines(text)
-    if suffix in (".html", ".htm", ".xhtml") or (suffix not in (".txt", ".md", ".markdown") and _looks_like_html(text)):
+    text, warnings = read
+    if _is_page(suffix, text):
         return _within_word_limit(_from_html(text, p, warnings), p)
     if suffix in (".md", ".markdown"):
+        # Imported here, as the page reader below: a plain text (the usual article, and the one the
+        # window reads before its first frame) needs neither parser, and lxml's import is ~5 ms.
+        from reader.core.loading.markdown import to_text_and_headings as markdown_to_text
+
         title, body, headings = markdown_to_text(text)
         return _within_word_limit(Document(text=body, title=title, source=str(p), warnings=warnings,
                                            blocks=heading_blocks(body, headings)), p)
@@ -97,14 +104,73 @@ def load_document(path: str | os.PathLike[str]) -> Document:
     return _within_word_limit(Document(text=text, source=str(p), warnings=warnings), p)
 
 
+def load_plain_text(path: str | os.PathLike[str]) -> str | None:
+    """The text ``load_document`` gives a plain-text article, read by the same steps without
+    making its ``Document``; None for a page, Markdown or a Khana copy, and for a file
+    ``load_document`` refuses.
+
+    The window shows this text in its first frame, which does without the data model's module.
+    """
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix in _NOT_PLAIN:
+        return None
+    try:
+        read = _read_text(p, suffix)
+        if read is None:
+            return ""
+        text = read[0]
+        if _is_page(suffix, text):
+            return None
+        _check_word_count(text, p)
+    except LoadError:
+        return None
+    return text
+
+
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+_NOT_PLAIN = (*_PAGE_SUFFIXES, ".md", ".markdown", ".json")
+
+
+def _read_text(p: Path, suffix: str) -> tuple[str, tuple[str, ...]] | None:
+    """``p``'s text, decoded and with its line breaks normalised, and the warnings; None if empty."""
+    # An annotated copy is several times its article (markup, the JSON block, the lists): the
+    # article limit applies to the text it carries (``_annotated``), its bytes may be larger.
+    copy_suffix = suffix in (*_PAGE_SUFFIXES, ".json")
+    raw = read_bytes(p, MAX_BYTES * COPY_FACTOR + COPY_EXTRA if copy_suffix else MAX_BYTES)
+    if len(raw) > MAX_BYTES and (suffix != ".json" and _COPY_MARK not in raw):
+        raise LoadError(message("too-big", name=p.name, mb=f"{len(raw) / 1e6:.0f}", limit=MAX_BYTES // (1024 * 1024)))
+    if not raw:
+        return None
+    kind = _describe_binary(raw)
+    if kind:
+        raise LoadError(message("not-an-article", name=p.name, kind=kind))
+    is_page = suffix in _PAGE_SUFFIXES
+    text, warnings = _decode_declared(raw, p.name) if is_page else (None, ())
+    if text is None:
+        text, warnings = decode(raw, p.name)
+    return normalize_newlines(text), warnings
+
+
+def _is_page(suffix: str, text: str) -> bool:
+    """Read as a saved web page: by its name, or by its start when the name says nothing."""
+    return suffix in _PAGE_SUFFIXES or (suffix not in (".txt", ".md", ".markdown") and _looks_like_html(text))
+
+
 def _within_word_limit(document: Document, p: Path) -> Document:
     """``document``, unless the analysis would hold more than ``MAX_WORDS`` words and signs of it."""
-    if document.annotations is not None or len(document.text) <= MAX_WORDS:
-        return document  # a copy is not analysed again; and every word or sign is a character at least
-    count = sum(1 for _ in _WORD_OR_SIGN.finditer(document.text))
+    if document.annotations is None:  # a copy is not analysed again
+        _check_word_count(document.text, p)
+    return document
+
+
+def _check_word_count(text: str, p: Path) -> None:
+    """Refuse a text whose analysis would hold more than ``MAX_WORDS`` words and signs."""
+    if len(text) <= MAX_WORDS:
+        return  # every word or sign is a character at least
+    count = sum(1 for _ in re.finditer(_WORD_OR_SIGN, text))
     if count > MAX_WORDS:
         raise LoadError(message("too-many-words", name=p.name, count=f"{count:,}", limit=f"{MAX_WORDS:,}"))
-    return document
 
 
 def read_bytes(p: Path, limit: int | None = None) -> bytes:
@@ -153,14 +219,14 @@ def decode(raw: bytes, name: str = "the file") -> tuple[str, tuple[str, ...]]:
     text = raw.decode("cp1256", errors="replace")
     if not _plausible_text(text):
         raise LoadError(message("unknown-encoding", name=name))
-    if _PERSIAN_ONLY.search(text):
+    if re.search(_PERSIAN_ONLY, text):
         # Windows-1256 has no Persian ye: Persian files store it as Arabic ye (0xED) or alef
         # maksura (0xEC), the best fit Windows itself uses. In Persian text both mean «ی».
         text = text.translate(_CP1256_PERSIAN_YE)
     return text, ("read as Windows-1256",)
 
 
-_DECLARED = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{1,40})""", re.IGNORECASE)
+_DECLARED = rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{1,40})"""
 # Encodings a decoder here handles by its own sniffing (and their aliases).
 _SNIFFED = {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "cp1256", "ascii"}
 
@@ -175,7 +241,7 @@ def _decode_declared(raw: bytes, name: str) -> tuple[str | None, tuple[str, ...]
     """
     if raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         return None, ()  # a byte-order mark outranks a declaration, as in browsers
-    found = _DECLARED.search(raw[:4096])
+    found = re.search(_DECLARED, raw[:4096], re.IGNORECASE)
     if not found:
         return None, ()
     try:
@@ -278,7 +344,9 @@ def _looks_like_html(text: str) -> bool:
 
 
 def _from_html(text: str, p: Path, warnings: tuple[str, ...]) -> Document:
+    from reader.core.document import AnnotationError, Document, heading_blocks
     from reader.core.export.html import extract_embedded
+    from reader.core.loading.html import extract as extract_page
 
     try:
         annotations = extract_embedded(text)
@@ -295,6 +363,8 @@ def _from_html(text: str, p: Path, warnings: tuple[str, ...]) -> Document:
 
 
 def _from_json(text: str, p: Path) -> Document:
+    from reader.core.document import AnnotationError, annotations_from_json
+
     try:
         annotations = annotations_from_json(text)
     except AnnotationError as exc:
@@ -304,6 +374,8 @@ def _from_json(text: str, p: Path) -> Document:
 
 def _annotated(annotations: Annotations, p: Path, warnings: tuple[str, ...]) -> Document:
     """A Khana copy reopens as its own text and annotations, without analysis."""
+    from reader.core.document import Document
+
     size = _utf8_length(annotations.text)
     if size > MAX_BYTES:
         raise LoadError(message("too-big", name=p.name, mb=f"{size / 1e6:.0f}", limit=MAX_BYTES // (1024 * 1024)))
