@@ -104,7 +104,8 @@ def _complete(module: ModuleType, state: dict[str, Any]) -> None:
         lazy = {
             name: mod
             for name, mod in list(sys.modules.items())
-            if getattr(mod, "__khana_lazy__", None) is not None and not mod.__khana_lazy__["done"]
+            # A module answering every attribute (torch.ops) is no stub of ours: ask for the dict.
+            if isinstance(getattr(mod, "__khana_lazy__", None), dict) and not mod.__khana_lazy__["done"]
         }
         for stub in lazy.values():
             stub.__khana_lazy__["running"] = True
