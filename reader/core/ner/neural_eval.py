@@ -24,36 +24,52 @@ HEADLINE = ("PER", "LOC", "ORG")
 ARTICLE = 30
 
 
-def crf_log_marginals(crf_model: Path, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
-    """Per sentence, [T, K] log marginal probabilities of ``LABELS`` under a trained CRF (``tagger``).
+class CrfMarginals:
+    """Log marginal probabilities of ``LABELS`` under a trained CRF (``tagger``), an article at a time.
 
-    The CRF's features are built per ``ARTICLE``-sentence block, as its tagger pins an article;
-    a BILOU model's ``U-``/``L-`` mass goes to ``B-``/``I-``.
+    A BILOU model's ``U-``/``L-`` mass goes to ``B-``/``I-``.
     """
-    from reader.core.ner.tagger import NerTagger
 
-    crf = NerTagger.load(crf_model, stacked=False)
-    inner = crf._tagger.model  # python-crfsuite's Tagger
-    extractor = crf._extractor
-    index = {label: i for i, label in enumerate(LABELS)}
-    targets = []
-    for label in inner.labels():
-        iob = {"U": "B", "L": "I"}.get(label[0], label[0]) + label[1:] if label != "O" else "O"
-        targets.append((label, index[iob]))
-    out: list[np.ndarray] = []
-    for a in range(0, len(sentences), ARTICLE):
-        block = [list(s) for s in sentences[a : a + ARTICLE]]
+    def __init__(self, crf_model: Path) -> None:
+        from reader.core.ner.tagger import NerTagger
+
+        crf = NerTagger.load(crf_model, stacked=False)
+        self._inner = crf._tagger.model  # python-crfsuite's Tagger
+        self._extractor = crf._extractor
+        index = {label: i for i, label in enumerate(LABELS)}
+        self._targets = []
+        for label in self._inner.labels():
+            iob = {"U": "B", "L": "I"}.get(label[0], label[0]) + label[1:] if label != "O" else "O"
+            self._targets.append((label, index[iob]))
+
+    def article(self, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
+        """Per sentence, [T, K] log marginals, the CRF's document features taken from ``sentences``."""
+        block = [list(s) for s in sentences]
+        extractor = self._extractor
         extractor.pin_document(block)
         features = extractor.sentences(block)
         extractor.pin_document(None)
+        # The token cache is meant for one call; over a whole corpus it is bounded as the tagger bounds it.
+        if extractor.cached_tokens() > 200_000:
+            extractor.clear()
+        out: list[np.ndarray] = []
         for sentence, feats in zip(block, features):
             probs = np.zeros((len(sentence), len(LABELS)), dtype=np.float64)
             if sentence:
-                inner.set(feats)
-                for label, k in targets:
-                    probs[:, k] += [inner.marginal(label, t) for t in range(len(sentence))]
+                self._inner.set(feats)
+                for label, k in self._targets:
+                    probs[:, k] += [self._inner.marginal(label, t) for t in range(len(sentence))]
             out.append(np.log(np.maximum(probs, 1e-6)).astype(np.float32))
-    return out
+        return out
+
+
+def crf_log_marginals(crf_model: Path, sentences: Sequence[Sequence[str]]) -> list[np.ndarray]:
+    """Per sentence, [T, K] log marginals of ``LABELS`` under a trained CRF (``CrfMarginals``).
+
+    The CRF's features are built per ``ARTICLE``-sentence block, as its tagger pins an article.
+    """
+    crf = CrfMarginals(crf_model)
+    return [m for a in range(0, len(sentences), ARTICLE) for m in crf.article(sentences[a : a + ARTICLE])]
 
 
 def document_pass(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]], crf_model: Path | None) -> list[list[str]]:

@@ -4,6 +4,7 @@
     python -m reader.core.ner.train --drop gazetteer --out /tmp/x.crfsuite   # an ablation
     python -m reader.core.ner.train --add cluster --scheme bilou --out /tmp/y.crfsuite
     python -m reader.core.ner.train --stack --out /tmp/z.crfsuite     # a stacked second CRF (stacking.py)
+    python -m reader.core.ner.train --extra /tmp/pseudo.txt --out /tmp/s.crfsuite   # + pseudo-labelled text (pseudo.py)
 
 Training and tagging both go through hazm's ``SequenceTagger`` (python-crfsuite)
 with this package's feature extractor as its ``data_maker``.
@@ -117,12 +118,17 @@ def train_model(
     clusters: dict[str, tuple[str, ...]] | None = None,
     unlabelled: Path | None = HAMSHAHRI,
     vocab: Path | None = FAWIKI_VOCAB,
+    extra: Sequence[TaggedSentence] = (),
 ) -> NerTagger:
     """Train a CRF on tagged sentences, write it to ``out`` and return it loaded.
 
     With the "cluster" or "freq" group, ``clusters`` is the word-class table to use; when
     None it is built (``clusters.build_table``) from ``unlabelled`` text, the training
     tokens and ``vocab``'s counts. Either way it is written beside the model.
+
+    ``extra`` sentences (pseudo-labelled text, ``pseudo``) are trained on after ``sentences``
+    but count for nothing else: the ORG heads and tails, the first names and the word classes
+    come from ``sentences`` alone, so a teacher's mistakes cannot enter those lists.
     """
     from dataclasses import replace
 
@@ -153,10 +159,11 @@ def train_model(
         table_path.unlink(missing_ok=True)
     extractor = FeatureExtractor(config, clusters)
     hazm_tagger = SequenceTagger(data_maker=extractor.sentences)
+    every = [*sentences, *extra]
     if config.scheme == "bilou":
-        labelled = [list(zip([t for t, _ in s], to_bilou([g for _, g in s]))) for s in sentences]
+        labelled = [list(zip([t for t, _ in s], to_bilou([g for _, g in s]))) for s in every]
     else:
-        labelled = [list(s) for s in sentences]
+        labelled = [list(s) for s in every]
     hazm_tagger.train(
         labelled,
         c1=c1,
@@ -307,6 +314,23 @@ def report_dev(tagger: NerTagger, dev: dict[str, list[TaggedSentence]]) -> None:
               f"all {full.micro().f1:.4f}", flush=True)
 
 
+def _read_extra(paths: Sequence[Path], dev: dict[str, list[TaggedSentence]]) -> list[TaggedSentence]:
+    """The sentences of every ``--extra`` file, less exact copies of a dev sentence (as for train)."""
+    from reader.core.ner.datasets import drop_overlap
+
+    extra: list[TaggedSentence] = []
+    for path in paths:
+        sentences = read_tagged(path)
+        dropped = 0
+        for dev_sentences in dev.values():
+            sentences, n = drop_overlap(sentences, dev_sentences)
+            dropped += n
+        print(f"extra {path}: {len(sentences)} sentences, {sum(len(s) for s in sentences)} tokens "
+              f"({dropped} dropped as copies of dev sentences)", flush=True)
+        extra.extend(sentences)
+    return extra
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from reader.core.ner.datasets import NSURL_TRAIN, PEYMA_DIR, load_splits
 
@@ -329,6 +353,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--stack", action="store_true", help="also train a second CRF on cross-predicted labels")
     parser.add_argument("--folds", type=int, default=DEFAULT_FOLDS, help="cross-prediction folds for stage 2")
     parser.add_argument("--cross-cache", type=Path, help="reuse (or write) stage-1 cross-predictions here")
+    parser.add_argument(
+        "--extra", type=Path, nargs="+", default=[], metavar="FILE",
+        help="tagged files added to the training sentences (pseudo-labelled text); no list is counted on them",
+    )
     args = parser.parse_args(argv)
 
     splits = load_splits(args.train, args.dev, args.nsurl)
@@ -352,8 +380,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reader.core.ner.clusters import load_clusters
 
     table = load_clusters(args.clusters) if args.clusters is not None else None
+    extra = _read_extra(args.extra, splits.dev)
+    if args.stack and extra:
+        parser.error("--extra with --stack is not supported (stage 2 trains on gold cross-predictions)")
     tagger = train_model(
-        train, args.out, config, c1=args.c1, c2=args.c2, iterations=args.iterations, clusters=table
+        train, args.out, config, c1=args.c1, c2=args.c2, iterations=args.iterations, clusters=table, extra=extra
     )
     from reader.core.ner.tagger import save_stage2_keep, stage2_path
 
