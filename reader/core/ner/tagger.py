@@ -3,7 +3,7 @@
 The model is a crfsuite file. Tagging scores it in NumPy (``crf.CrfDecoder``), with the
 same tags as crfsuite's own tagger in under half its time, once a tagger has been given
 ``FAST_MIN_TOKENS`` tokens; before that crfsuite tags, because importing NumPy and loading
-the weights (0.1 s) would cost the first short articles more than it saves, and the first
+the weights (0.2 s) would cost the first short articles more than it saves, and the first
 article's analysis is what the reader waits for at start-up. crfsuite also tags a stacked
 second stage.
 """
@@ -24,8 +24,10 @@ if TYPE_CHECKING:
 
 MODEL_NAME = "ner.crfsuite"
 # Tokens tagged (this call's included) from which the NumPy decoder is loaded, once, and used:
-# it takes about 0.1 s to load and saves about 6 µs a token.
-FAST_MIN_TOKENS = 20_000
+# it takes about 0.2 s to load (NumPy's import half of it, the 9 MB model's weights the rest)
+# and saves about 6 µs a token, so a text must be long to earn it back; PEYMA dev through
+# ``khana tag --conll`` (27k tokens) took 0.3 s longer with the switch at 20,000.
+FAST_MIN_TOKENS = 50_000
 Decoding = Literal["auto", "numpy", "crfsuite"]
 _CACHE_LIMIT = 200_000
 
