@@ -241,6 +241,9 @@ class NerTagger:
         assert self._model is not None
         if self._decoder is None:
             self._decoder = CrfDecoder(CrfWeights.load(self._model), self._extractor)
+            if self._decoding == "auto" and self._stage2 is None:
+                # crfsuite tags nothing more for this tagger: its copy of the model (9 MB) is let go.
+                self._tagger = None
         return self._decoder
 
     def _decoder_for(self, sentences: Sequence[Sequence[str]]) -> CrfDecoder | None:

@@ -166,3 +166,14 @@ def test_a_freshly_trained_model_decodes_as_crfsuite_does(tmp_path: Path, groups
     sentences = [[token for token, _ in s] for s in corpus] + _sentences()
     assert fast.tag(sentences) == reference.tag(sentences)
     assert fast.tag(sentences, document=False) == reference.tag(sentences, document=False)
+
+
+def test_crfsuites_copy_of_the_model_is_let_go_once_numpy_tags(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.core.ner import tagger as tagger_module
+
+    monkeypatch.setattr(tagger_module, "FAST_MIN_TOKENS", 10)
+    tagger, reference = NerTagger.load(), NerTagger.load(decoding="crfsuite")
+    assert tagger._tagger is not None
+    assert tagger.tag(_sentences()) == reference.tag(_sentences())
+    assert tagger._tagger is None and tagger._decoder is not None
+    assert tagger.tag(_sentences()) == reference.tag(_sentences())
