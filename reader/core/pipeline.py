@@ -261,6 +261,7 @@ def _analyse(
 
 def _tag(sentences: Sequence[Sentence], report, cancel: CancelFn | None) -> list[list[str]]:  # type: ignore[no-untyped-def]
     tagger = _get_tagger()
+    tagger.expect(sum(len(s.tokens) for s in sentences))
     tags: list[list[str]] = []
     count = max(len(sentences), 1)
     for first in range(0, len(sentences), _TAG_BATCH):

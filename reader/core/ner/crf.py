@@ -219,27 +219,30 @@ class CrfDecoder:
         extractor = self._extractor
         index, none = self.weights.index, self._none
         document = extractor.document.get
-        tails = extractor.tails
+        tail_items = extractor.tail_items
+        # (position, attribute) pairs: all the document's first, then the tails'; a stable sort
+        # by position keeps that order within a position, the order crfsuite's lists have.
         positions: list[int] = []
         attributes: list[int] = []
+        tail_positions: list[int] = []
+        tail_attributes: list[int] = []
         offset = 0
         for sentence_keys, sentence_words in zip(keys, words):
-            for i, (key, tail) in enumerate(zip(sentence_keys, tails(sentence_keys, sentence_words, bigrams=False))):
-                found = document(key)
-                if found:
-                    for f in found:
-                        positions.append(offset + i)
-                        attributes.append(index.get(f, none))
-                for f in tail:
-                    positions.append(offset + i)
-                    attributes.append(index.get(f, none))
+            for i, found in [(i, found) for i, key in enumerate(sentence_keys) if (found := document(key))]:
+                positions.extend([offset + i] * len(found))
+                attributes.extend([index.get(f, none) for f in found])
+            for i, feats in tail_items(sentence_keys, sentence_words, bigrams=False):
+                tail_positions.extend([offset + i] * len(feats))
+                tail_attributes.extend([index.get(f, none) for f in feats])
             offset += len(sentence_keys)
-        if not positions:
+        if not positions and not tail_positions:
             return
-        # ``positions`` never decreases: one segment per position that has features.
-        where = np.asarray(positions)
+        order = np.argsort(np.asarray(positions + tail_positions, dtype=np.int64), kind="stable")
+        where = np.asarray(positions + tail_positions, dtype=np.int64)[order]
+        rows = self.weights.state[np.asarray(attributes + tail_attributes, dtype=np.int64)[order]]
+        # One segment per position that has features.
         first = np.flatnonzero(np.r_[True, where[1:] != where[:-1]])
-        scores[where[first]] += np.add.reduceat(self.weights.state[attributes], first, axis=0)
+        scores[where[first]] += np.add.reduceat(rows, first, axis=0)
 
 
 def _by_pair(index: dict[bytes, int], prefix: bytes) -> dict[bytes, int]:

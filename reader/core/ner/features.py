@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from functools import lru_cache
 from pathlib import Path
 
@@ -182,6 +183,14 @@ _OFFSETS = (-2, -1, 1, 2)
 _OFFSET_PREFIXES = tuple(f"{offset}:".encode() for offset in _OFFSETS)
 _HEAD_DISTANCE = {d: f"ohd={d}".encode() for d in range(1, 6)}
 _TITLE_BEFORE = (b"title-1", b"title-2", b"title-3")
+# The document features' flags as bits: seen at all (no feature of its own), seen twice, after a
+# title, before «، title», beside another rare word.
+_DOC_SEEN, _DOC_TWICE, _DOC_TITLE_BEFORE, _DOC_TITLE_AFTER, _DOC_RARE_NEAR = 1, 2, 4, 8, 16
+# Each combination of the last four flags (bits >> 1) as its features, in name order.
+_DOC_FEATURES = tuple(
+    tuple(sorted(name for bit, name in ((1, b"d2"), (2, b"dt"), (4, b"da"), (8, b"dr")) if combination & bit))
+    for combination in range(16)
+)
 
 
 def _inside_quotes(keys: Sequence[str]) -> list[str]:
@@ -285,28 +294,30 @@ class FeatureExtractor:
             return {}
         if folded is None:
             folded = [[feature_key(t) for t in tokens] for tokens in sentences]
-        flags: dict[str, set[str]] = {}
-        rare_cache, is_rare = self._rare_cache, self._rare
+        # Per rare word, its flags as bits of ``_DOC_SEEN`` .. ``_DOC_RARE_NEAR``. Most words are
+        # common: which are rare (and which count as a rare neighbour) is asked once per
+        # distinct word, and a sentence is walked only if it holds a rare one.
+        distinct = set(chain.from_iterable(folded))
+        rare = {key for key in distinct if self._rare(key)}
+        near_rare = {key for key in distinct if key.isalpha() and self._rare_any(key)}
+        flags: dict[str, int] = {}
         for keys in folded:
+            if rare.isdisjoint(keys):
+                continue
             n = len(keys)
             for i, key in enumerate(keys):
-                # Most words are common: the cached answer, without a call, for them.
-                rare = rare_cache.get(key)
-                if not (is_rare(key) if rare is None else rare):
+                if key not in rare:
                     continue
-                seen = flags.setdefault(key, set())
-                if "d1" in seen:
-                    seen.add("d2")
-                seen.add("d1")
+                seen = flags.get(key, 0)
+                seen |= _DOC_SEEN | ((seen & _DOC_SEEN) << 1)  # seen before: a second sighting
                 if (i > 0 and keys[i - 1] in _TITLES) or (i > 1 and keys[i - 2] in _TITLES):
-                    seen.add("dt")
+                    seen |= _DOC_TITLE_BEFORE
                 if i + 2 < n and keys[i + 1] in ("،", ",") and keys[i + 2] in _TITLES:
-                    seen.add("da")
-                if (i > 0 and keys[i - 1].isalpha() and self._rare_any(keys[i - 1])) or (
-                    i + 1 < n and keys[i + 1].isalpha() and self._rare_any(keys[i + 1])
-                ):
-                    seen.add("dr")
-        return {k: tuple(f.encode() for f in sorted(v - {"d1"})) for k, v in flags.items() if v - {"d1"}}
+                    seen |= _DOC_TITLE_AFTER
+                if (i > 0 and keys[i - 1] in near_rare) or (i + 1 < n and keys[i + 1] in near_rare):
+                    seen |= _DOC_RARE_NEAR
+                flags[key] = seen
+        return {k: _DOC_FEATURES[bits >> 1] for k, bits in flags.items() if bits >> 1}
 
     def clear(self) -> None:
         """Forget cached token features (the cache is meant to live for one call)."""
@@ -461,27 +472,64 @@ class FeatureExtractor:
         head or title, quotes and titles before; empty lists where none applies.
         ``bigrams=False`` leaves the «w1|w2» features out (the NumPy decoder adds them in bulk).
         """
+        out: list[list[bytes]] = [[] for _ in keys]
+        for i, feats in self.tail_items(keys, words, bigrams=bigrams):
+            out[i] = feats
+        return out
+
+    def tail_items(
+        self, keys: Sequence[str], words: Sequence[bytes], *, bigrams: bool = True
+    ) -> list[tuple[int, list[bytes]]]:
+        """``tails`` without its empty lists: (position, features) for the positions that have any.
+
+        Without wide context and bigrams most positions have none, so only the positions
+        near a gazetteer name, an organisation head, a title or a quote are visited.
+        """
         cfg = self.config
         n = len(keys)
         gaz = gazetteers.match(keys) if cfg.has("gazetteer") else None
+        if gaz is not None and not any(gaz):
+            gaz = None
         wide = cfg.has("wide")
         bigram = bigrams and cfg.has("bigram")
         quoted = _inside_quotes(keys) if cfg.has("quote") else None
-        titles = [k in _TITLES for k in keys] if cfg.has("title") else None
-        if titles is not None and not any(titles):
-            titles = None
+        if quoted is not None and not any(quoted):
+            quoted = None
+        titles = None
+        if cfg.has("title") and not _TITLES.isdisjoint(keys):
+            titles = [k in _TITLES for k in keys]
         heads = self._heads
         conj = cfg.has("conj")
         if conj:
             rare = [self._rare(k) for k in keys]
             after_title = [i > 0 and keys[i - 1] in _TITLES for i in range(n)]
-        last_head = -100
+        # Inside an organisation phrase: how far back its head word stands («سازمان انرژی اتمی
+        # ایران»), up to five words; punctuation or the next head ends the phrase.
+        head_distance: dict[int, int] = {}
+        if heads and not heads.isdisjoint(keys):
+            for h in [i for i, key in enumerate(keys) if key in heads]:
+                for i in range(h + 1, min(h + 6, n)):
+                    if keys[i] in heads or not keys[i].isalnum():
+                        break
+                    head_distance[i] = i - h
         last = n - 1
+        if wide or bigram or conj:
+            visit: Iterable[int] = range(n)
+        else:
+            hot = set(head_distance)
+            if gaz is not None:
+                hot.update(i for i, g in enumerate(gaz) if g)
+            if quoted is not None:
+                hot.update(i for i, q in enumerate(quoted) if q)
+            if titles is not None:
+                for t in [i for i, is_title in enumerate(titles) if is_title]:
+                    hot.update(range(t + 1, min(t + 4, n)))
+            visit = sorted(hot)
         if bigram:
             # «w1|w2» of each neighbouring pair, shared by the left word's bg+ and the right one's bg-.
             pairs = [words[i] + b"|" + words[i + 1] for i in range(last)]
-        out: list[list[bytes]] = []
-        for i in range(n):
+        out: list[tuple[int, list[bytes]]] = []
+        for i in visit:
             key = keys[i]
             feats: list[bytes] = []
             if wide:
@@ -502,15 +550,9 @@ class FeatureExtractor:
                 feats.append(("gz=" + gaz[i]).encode())
                 if i > 0 and gaz[i - 1]:
                     feats.append(("gz-1=" + gaz[i - 1]).encode())
-            if heads:
-                # Inside an organisation phrase: how far back its head word stands
-                # («سازمان انرژی اتمی ایران»); punctuation ends the phrase.
-                if key in heads:
-                    last_head = i
-                elif not key.isalnum():
-                    last_head = -100
-                elif i - last_head <= 5:
-                    feats.append(_HEAD_DISTANCE[i - last_head])
+            distance = head_distance.get(i)
+            if distance is not None:
+                feats.append(_HEAD_DISTANCE[distance])
             if conj and rare[i]:
                 # A rare or unknown word right after an organisation head («شرکت تسلا»), a title
                 # («آقای دارسی») or a first name: the pair, not either word, marks a name.
@@ -533,7 +575,8 @@ class FeatureExtractor:
                     feats.append(_TITLE_BEFORE[1])
                 elif i > 2 and titles[i - 3]:
                     feats.append(_TITLE_BEFORE[2])
-            out.append(feats)
+            if feats:
+                out.append((i, feats))
         return out
 
     def sentences(self, sentences: Iterable[Sequence[str]]) -> list[list[list[bytes]]]:

@@ -183,6 +183,16 @@ class NerTagger:
             tagger._keep = stage2_keep(model)
         return tagger
 
+    def expect(self, tokens: int) -> None:
+        """Say that about ``tokens`` tokens are coming, in calls to ``tag``.
+
+        An ``"auto"`` tagger told of ``FAST_MIN_TOKENS`` or more loads the NumPy decoder now, so
+        a long text's first calls are not tagged by crfsuite at twice the cost (the tags are the same).
+        """
+        with self._lock:
+            if tokens >= FAST_MIN_TOKENS and self._decoding == "auto" and self._stage2 is None:
+                self._load_decoder()
+
     def tag(self, sentences: Sequence[Sequence[str]], *, document: bool = True) -> list[list[str]]:
         """One tag per token, in the shape of ``sentences``.
 

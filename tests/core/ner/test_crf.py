@@ -177,3 +177,16 @@ def test_crfsuites_copy_of_the_model_is_let_go_once_numpy_tags(monkeypatch: pyte
     assert tagger.tag(_sentences()) == reference.tag(_sentences())
     assert tagger._tagger is None and tagger._decoder is not None
     assert tagger.tag(_sentences()) == reference.tag(_sentences())
+
+
+def test_a_tagger_told_of_a_long_text_tags_it_with_numpy_from_the_start() -> None:
+    from reader.core.ner.tagger import FAST_MIN_TOKENS
+
+    tagger, reference = NerTagger.load(), NerTagger.load(decoding="crfsuite")
+    tagger.expect(FAST_MIN_TOKENS - 1)
+    assert tagger._decoder is None  # a short text: not worth NumPy's load
+    tagger.expect(FAST_MIN_TOKENS)
+    assert tagger._decoder is not None and tagger._tagger is None
+    assert tagger.tag(_sentences()) == reference.tag(_sentences())
+    reference.expect(FAST_MIN_TOKENS)  # a tagger told to use crfsuite keeps it
+    assert reference._decoder is None

@@ -87,3 +87,56 @@ def test_peyma_tags_convert_to_hyphens() -> None:
     assert convert_tag("B_PER") == "B-PER"
     assert convert_tag("I_ORG") == "I-ORG"
     assert convert_tag("O") == "O"
+
+
+# Sentences of organisation heads, titles, place names, punctuation, quotes and plain words.
+_HEADS = frozenset({"سازمان", "شرکت", "وزارت"})
+_TAIL_WORDS = ["سازمان", "شرکت", "وزارت", "آقای", "وزیر", "تهران", "ایران", "،", ".", "«", "»", "ملی", "نفت", "دارسی", "گفت", "و"]
+_TAIL_GROUPS = frozenset({"gazetteer", "orghead", "title", "quote", "conj"})
+
+
+def _wide_free(items: list[tuple[int, list[bytes]]]) -> list[tuple[int, list[bytes]]]:
+    out = [(i, [f for f in feats if not f.startswith((b"sw=", b"-3:w=", b"3:w="))]) for i, feats in items]
+    return [(i, feats) for i, feats in out if feats]
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.sampled_from(_TAIL_WORDS), max_size=25), st.booleans())
+def test_tails_visit_only_the_positions_that_have_features(tokens: list[str], conj: bool) -> None:
+    # With "wide" every position is visited, as the tails loop always did; without it only those
+    # near a head, title, gazetteer name or quote are. Both must give the same other features.
+    groups = _TAIL_GROUPS if conj else _TAIL_GROUPS - {"conj"}
+    sparse = FeatureExtractor(FeatureConfig(groups, org_heads=_HEADS))
+    every = FeatureExtractor(FeatureConfig(groups | {"wide"}, org_heads=_HEADS))
+    keys = [feature_key(t) for t in tokens]
+    words = [k.encode() for k in keys]
+    items = sparse.tail_items(keys, words)
+    assert items == _wide_free(every.tail_items(keys, words))
+    assert sparse.tails(keys, words) == [dict(items).get(i, []) for i in range(len(keys))]
+
+
+def test_head_distance_ends_at_punctuation_and_at_the_next_head() -> None:
+    extractor = FeatureExtractor(FeatureConfig(frozenset({"orghead"}), org_heads=_HEADS))
+    keys = [feature_key(t) for t in "سازمان انرژی اتمی ایران ، شرکت ملی نفت سازمان الف ب ج د ه و".split()]
+    items = dict(extractor.tail_items(keys, [k.encode() for k in keys]))
+    assert items == {
+        1: [b"ohd=1"], 2: [b"ohd=2"], 3: [b"ohd=3"],  # «،» ends the first phrase
+        6: [b"ohd=1"], 7: [b"ohd=2"],  # the next head starts its own count
+        9: [b"ohd=1"], 10: [b"ohd=2"], 11: [b"ohd=3"], 12: [b"ohd=4"], 13: [b"ohd=5"],  # five words at most
+    }
+
+
+def test_document_features_flag_a_rare_word_by_its_contexts() -> None:
+    extractor = FeatureExtractor(FeatureConfig(frozenset({"document", "lexicon"})))
+    sentences = [
+        "آقای دارسی به تهران رفت".split(),
+        "دارسی ، وزیر گفت".split(),
+        "کلاپتون دارسی را دید".split(),
+        "سیلوستر فقط یک بار آمد".split(),
+    ]
+    folded = [[feature_key(t) for t in s] for s in sentences]
+    features = extractor._document_features(sentences, folded)
+    # Three sightings, after a title, before «، title» and beside another rare word.
+    assert features[feature_key("دارسی")] == (b"d2", b"da", b"dr", b"dt")
+    assert features[feature_key("کلاپتون")] == (b"dr",)
+    assert feature_key("سیلوستر") not in features  # seen once, alone: no feature
