@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -159,16 +160,17 @@ class CrfDecoder:
         """(tokens, ``_GROUPS``, labels): the weight sums of each token's own and neighbour features."""
         index, none = self.weights.index, self._none
         parts = self._extractor.token_parts
-        attributes: list[int] = []
-        starts: list[int] = []
+        groups: list[tuple[bytes, ...]] = []
         for token in tokens:
             own, near, _word = parts(token)
-            for group in (own, *near):
-                # Every segment starts with the zero row, so none is empty for reduceat.
-                starts.append(len(attributes))
-                attributes.append(none)
-                attributes.extend([index.get(f, none) for f in group])
-        sums = np.add.reduceat(self.weights.state[attributes], starts, axis=0)
+            groups.append(own)
+            groups.extend(near)
+        features = list(chain.from_iterable(groups))
+        rows = np.fromiter(map(index.get, features, repeat(none)), dtype=np.int64, count=len(features))
+        # Every group starts with the zero row, so none is empty for reduceat.
+        starts = np.cumsum([0, *map(len, groups[:-1])])
+        rows = np.insert(rows, starts, none)
+        sums = np.add.reduceat(self.weights.state[rows], starts + np.arange(len(groups)), axis=0)
         return sums.reshape(len(tokens), _GROUPS, -1)
 
     def _emissions(
