@@ -195,60 +195,79 @@ class CrfDecoder:
                     here, there = slice(None, -shift), slice(shift, None)
                 inside = sentence[here] == sentence[there]
                 scores[here][inside] += rows[ids[there][inside], group]
-        words = [[k.encode() for k in sentence_keys] for sentence_keys in keys]
         if config.has("bigram"):
-            self._add_bigrams(scores, words, sentence)
-        self._add_rest(scores, keys, words)
+            self._add_bigrams(scores, keys, sentence)
+        self._add_rest(scores, keys)
         return scores
 
-    def _add_bigrams(self, scores: np.ndarray, words: list[list[bytes]], sentence: np.ndarray) -> None:
+    def _add_bigrams(self, scores: np.ndarray, keys: Sequence[Sequence[str]], sentence: np.ndarray) -> None:
         """Add each «w1|w2» pair's two features: ``bg+`` to its first word, ``bg-`` to its second."""
         # Pairs run across sentence ends here; those are masked out below.
-        flat = [w for sentence_words in words for w in sentence_words]
-        pairs = [a + b"|" + b for a, b in zip(flat, flat[1:])]
-        if not pairs:
+        flat = list(chain.from_iterable(keys))
+        if len(flat) < 2:
             return
         none, state = self._none, self.weights.state
-        before, after = self._bigram_before.get, self._bigram_after.get
+        count = len(flat) - 1
         inside = sentence[1:] == sentence[:-1]
-        left = np.fromiter((after(p, none) for p in pairs), dtype=np.int64, count=len(pairs))
-        right = np.fromiter((before(p, none) for p in pairs), dtype=np.int64, count=len(pairs))
+        # Looked up by the pair of words itself: no «w1|w2» string is built.
+        left = np.fromiter(map(self._bigram_after.get, zip(flat, flat[1:]), repeat(none)), dtype=np.int64, count=count)
+        right = np.fromiter(map(self._bigram_before.get, zip(flat, flat[1:]), repeat(none)), dtype=np.int64, count=count)
         scores[:-1][inside] += state[left[inside]]
         scores[1:][inside] += state[right[inside]]
 
-    def _add_rest(self, scores: np.ndarray, keys: Sequence[Sequence[str]], words: list[list[bytes]]) -> None:
+    def _add_rest(self, scores: np.ndarray, keys: Sequence[Sequence[str]]) -> None:
         """Add the document's features and the rest of ``tails``, which most positions lack."""
         extractor = self._extractor
-        index, none = self.weights.index, self._none
-        document = extractor.document.get
+        index, none, state = self.weights.index, self._none, self.weights.state
+        document = extractor.document
         tail_items = extractor.tail_items
-        # (position, attribute) pairs: all the document's first, then the tails'; a stable sort
-        # by position keeps that order within a position, the order crfsuite's lists have.
+        # Where ``tails`` has features: the position's document features and then those, summed
+        # in that order (the order crfsuite's lists have).
         positions: list[int] = []
         attributes: list[int] = []
-        tail_positions: list[int] = []
-        tail_attributes: list[int] = []
         offset = 0
-        for sentence_keys, sentence_words in zip(keys, words):
-            for i, found in [(i, found) for i, key in enumerate(sentence_keys) if (found := document(key))]:
-                positions.extend([offset + i] * len(found))
-                attributes.extend([index.get(f, none) for f in found])
-            for i, feats in tail_items(sentence_keys, sentence_words, bigrams=False):
-                tail_positions.extend([offset + i] * len(feats))
-                tail_attributes.extend([index.get(f, none) for f in feats])
+        for sentence_keys in keys:
+            for i, feats in tail_items(sentence_keys, bigrams=False):
+                found = document.get(sentence_keys[i], ())
+                positions.extend([offset + i] * (len(found) + len(feats)))
+                attributes.extend([index.get(f, none) for f in (*found, *feats)])
             offset += len(sentence_keys)
-        if not positions and not tail_positions:
+        with_tails = np.asarray(positions, dtype=np.int64)
+        if positions:
+            first = np.flatnonzero(np.r_[True, with_tails[1:] != with_tails[:-1]])
+            scores[with_tails[first]] += np.add.reduceat(state[attributes], first, axis=0)
+        if not document:
             return
-        order = np.argsort(np.asarray(positions + tail_positions, dtype=np.int64), kind="stable")
-        where = np.asarray(positions + tail_positions, dtype=np.int64)[order]
-        rows = self.weights.state[np.asarray(attributes + tail_attributes, dtype=np.int64)[order]]
-        # One segment per position that has features.
-        first = np.flatnonzero(np.r_[True, where[1:] != where[:-1]])
-        scores[where[first]] += np.add.reduceat(rows, first, axis=0)
+        # Everywhere else a rare word's document features alone: their sum is the same for every
+        # position of the word, so it is taken once per word (in the same order, so to the bit).
+        words = list(document)
+        word_of = dict(zip(words, range(len(words))))
+        features = [document[word] for word in words]
+        sizes = np.fromiter(map(len, features), dtype=np.int64, count=len(features))
+        rows = [index.get(f, none) for f in chain.from_iterable(features)]
+        sums = np.add.reduceat(state[rows], np.cumsum(sizes) - sizes, axis=0)
+        total = len(scores)
+        ids = np.fromiter(map(word_of.get, chain.from_iterable(keys), repeat(-1)), dtype=np.int64, count=total)
+        ids[with_tails] = -1
+        alone = np.flatnonzero(ids >= 0)
+        scores[alone] += sums[ids[alone]]
 
 
-def _by_pair(index: dict[bytes, int], prefix: bytes) -> dict[bytes, int]:
-    return {name[len(prefix) :]: row for name, row in index.items() if name.startswith(prefix)}
+def _by_pair(index: dict[bytes, int], prefix: bytes) -> dict[tuple[str, str], int]:
+    """The bigram features of ``prefix`` by their pair of words, «w1|w2» → (w1, w2).
+
+    A name with more than one «|» (a word that holds one) is entered under each way of
+    splitting it, so a pair finds its feature exactly when «w1|w2» names one.
+    """
+    pairs: dict[tuple[str, str], int] = {}
+    for name, row in index.items():
+        if name.startswith(prefix):
+            pair = name[len(prefix) :].decode()
+            at = pair.find("|")
+            while at != -1:
+                pairs[pair[:at], pair[at + 1 :]] = row
+                at = pair.find("|", at + 1)
+    return pairs
 
 
 def _viterbi(scores: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> np.ndarray:

@@ -478,12 +478,13 @@ class FeatureExtractor:
         return out
 
     def tail_items(
-        self, keys: Sequence[str], words: Sequence[bytes], *, bigrams: bool = True
+        self, keys: Sequence[str], words: Sequence[bytes] | None = None, *, bigrams: bool = True
     ) -> list[tuple[int, list[bytes]]]:
         """``tails`` without its empty lists: (position, features) for the positions that have any.
 
         Without wide context and bigrams most positions have none, so only the positions
         near a gazetteer name, an organisation head, a title or a quote are visited.
+        ``words`` (``keys`` in UTF-8) is encoded here when not given and needed.
         """
         cfg = self.config
         n = len(keys)
@@ -525,9 +526,12 @@ class FeatureExtractor:
                 for t in [i for i, is_title in enumerate(titles) if is_title]:
                     hot.update(range(t + 1, min(t + 4, n)))
             visit = sorted(hot)
+        encoded: Sequence[bytes] = ()
+        if wide or bigram:
+            encoded = words if words is not None else [key.encode() for key in keys]
         if bigram:
             # «w1|w2» of each neighbouring pair, shared by the left word's bg+ and the right one's bg-.
-            pairs = [words[i] + b"|" + words[i + 1] for i in range(last)]
+            pairs = [encoded[i] + b"|" + encoded[i + 1] for i in range(last)]
         out: list[tuple[int, list[bytes]]] = []
         for i in visit:
             key = keys[i]
@@ -538,9 +542,9 @@ class FeatureExtractor:
                 right = keys[i + 1] if i < last else "</s>"
                 feats.append(f"sw={left}|{right}".encode())
                 if i >= 3:
-                    feats.append(b"-3:w=" + words[i - 3])
+                    feats.append(b"-3:w=" + encoded[i - 3])
                 if i + 3 < n:
-                    feats.append(b"3:w=" + words[i + 3])
+                    feats.append(b"3:w=" + encoded[i + 3])
             if bigram:
                 if i > 0:
                     feats.append(b"bg-=" + pairs[i - 1])

@@ -190,3 +190,14 @@ def test_a_tagger_told_of_a_long_text_tags_it_with_numpy_from_the_start() -> Non
     assert tagger.tag(_sentences()) == reference.tag(_sentences())
     reference.expect(FAST_MIN_TOKENS)  # a tagger told to use crfsuite keeps it
     assert reference._decoder is None
+
+
+def test_a_bigram_is_found_by_its_pair_of_words_even_when_a_word_holds_a_bar() -> None:
+    from reader.core.ner.crf import _by_pair
+
+    index = {b"bg+=\xd8\xa7|\xd8\xa8": 0, b"bg+=a|b|c": 1, b"bg-=a|b": 2, b"w=a": 3}
+    pairs = _by_pair(index, b"bg+=")
+    assert pairs == {("ا", "ب"): 0, ("a", "b|c"): 1, ("a|b", "c"): 1}
+    # A pair finds a row exactly when «w1|w2» is a feature's name.
+    for first, second in [("a", "b"), ("a", "b|c"), ("a|b", "c"), ("ا", "ب"), ("b", "c")]:
+        assert ((first, second) in pairs) == (f"bg+={first}|{second}".encode() in index)
