@@ -187,10 +187,7 @@ _TITLE_BEFORE = (b"title-1", b"title-2", b"title-3")
 # title, before «، title», beside another rare word.
 _DOC_SEEN, _DOC_TWICE, _DOC_TITLE_BEFORE, _DOC_TITLE_AFTER, _DOC_RARE_NEAR = 1, 2, 4, 8, 16
 # Each combination of the last four flags (bits >> 1) as its features, in name order.
-_DOC_FEATURES = tuple(
-    tuple(sorted(name for bit, name in ((1, b"d2"), (2, b"dt"), (4, b"da"), (8, b"dr")) if combination & bit))
-    for combination in range(16)
-)
+_DOC_FEATURES = tuple(tuple(sorted(f for bit, f in ((1, b"d2"), (2, b"dt"), (4, b"da"), (8, b"dr")) if bits & bit)) for bits in range(16))
 
 
 def _inside_quotes(keys: Sequence[str]) -> list[str]:
