@@ -19,7 +19,7 @@ from reader.core.quotes.lexicon import (
     HONORIFICS,
     LEADING_LINK_RE,
     NOT_IN_WORD,
-    PARA_RE,
+    PARA_BREAKS,
     PREFIX_RE,
     VERB_OR_CONJ_RE,
     is_word,
@@ -66,7 +66,10 @@ class Clauses:
         self.text = text
         self.f = fold(text)
         self.n = len(text)
-        self.breaks = [m.start() for m in PARA_RE.finditer(self.f)]
+        # Sentence bounds of the unmasked text, which ``set_mask`` keeps unless masked; the
+        # paragraph breaks are among them.
+        self._bounds = [m.start() for m in BOUNDARY_RE.finditer(self.f)]
+        self.breaks = [p for p in self._bounds if self.f[p] in PARA_BREAKS]
         mentions: dict[int, EntityMention] = {}
         for entity in entities:
             if entity.type not in ("PER", "ORG", "LOC"):
@@ -93,8 +96,6 @@ class Clauses:
         # Verbs that report speech (not «خواند», not «صادر کرد»): they end clauses and introduce quotes.
         self.said = [v for v in self.verbs if v[2] in ("speech", "statement")]
         self.said_ends = [v[1] for v in self.said]
-        # Sentence bounds of the unmasked text, which ``set_mask`` keeps unless masked.
-        self._bounds = [m.start() for m in BOUNDARY_RE.finditer(self.f)]
 
     def person_starts_in(self, lo: int, hi: int) -> bool:
         """Whether the mention at some position of ``lo..hi`` (both included) is a person's."""

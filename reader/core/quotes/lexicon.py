@@ -188,8 +188,8 @@ CLAUSE_CONJ_RE = re.compile(f"{_B}{_CLAUSE_CONJ}")
 # matches anything): no verb starts with a conjunction or holds one, nor the other way round,
 # so a match of either is what its own pattern finds there (tested against the two).
 VERB_OR_CONJ_RE = re.compile(f"{_B}(?:(?P<conj>{_CLAUSE_CONJ})|{_VERB_START}{_VERB})")
-BOUNDARY_RE = re.compile(r"[.!?؟؛;…\n\u2029]")
-PARA_RE = re.compile(r"[\n\u2029]")
+PARA_BREAKS = "\n\u2029"
+BOUNDARY_RE = re.compile(r"[.!?؟؛;…\n\u2029]")  # holds the paragraph breaks too
 PREFIX_RE = re.compile(
     r"(?:(?:به|بنا[ \u200c]?به|بنابر|بنا بر|طبق|بر[ \u200c]?اساس)[ \u200c]+(?:گزارش|نقل)[^،,\n]{0,120}[،,]"
     # Datelines («تهران- ایرنا-»، «تهران - حسن روحانی …»، «مسکو – …») only where a paragraph opens.
