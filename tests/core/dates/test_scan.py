@@ -19,7 +19,7 @@ _PIECES = sorted(
 )
 _DIGITS = st.integers(0, 2100).map(str) | st.sampled_from(["12:30", "8:05:10", "1399/01/02", "2023-09-13", "05", "1402"])
 _SEPARATORS = st.sampled_from([" ", " ", "\u200c", "", "  ", "،", ".", "/", "-", "–", ":", "\n", "(", "x", "ب", "«"])
-_TOKENS = st.sampled_from(_PIECES) | _DIGITS | st.sampled_from(list("ابپتسشمنوهی0123456789"))
+_TOKENS = st.sampled_from(_PIECES) | _DIGITS | st.sampled_from(list("ابپتسشمنوهی0123456789")) | st.text(max_size=4)
 
 
 @st.composite
