@@ -232,6 +232,8 @@ class SpeakerFinder:
 
     def _relative_subject(self, pos: int, lo: int) -> Speaker | None:
         """«ترامپ که گفته بود …»: a name right before «که» is the subject of the relative clause's verb."""
+        if self.clauses.masked.find("که", lo, pos) < 0:
+            return None  # no «که» at all before the verb: none among its last three words
         for _ in range(3):
             token = self.clauses.prev_token(pos, lo)
             if token is None or not is_word(token):
