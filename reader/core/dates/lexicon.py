@@ -19,7 +19,27 @@ RB = r"(?![\w\u200c])"
 
 
 def _alt(words: object) -> str:
-    """An alternation preferring longer spellings; a space in a spelling may be space, ZWNJ or nothing."""
+    """An alternation preferring longer spellings; a space in a spelling may be space, ZWNJ or nothing.
+
+    Spellings sharing a first letter are grouped under it («ب(?:همن|هار)»), in their order:
+    the engine then rejects a word after one test per first letter, not one per spelling,
+    and tries the same spellings in the same order wherever a word does start with one of
+    them (those starting with another letter could not match there), so what matches is
+    unchanged.
+    """
+    parts = sorted(set(words), key=len, reverse=True)  # type: ignore[call-overload]
+    groups: dict[str, list[str]] = {}
+    for word in parts:
+        groups.setdefault(word[0], []).append(word[1:])
+    alts = []
+    for first, rests in groups.items():
+        tails = [re.escape(rest).replace(r"\ ", OSP) for rest in rests]
+        alts.append(re.escape(first) + (tails[0] if len(tails) == 1 else "(?:" + "|".join(tails) + ")"))
+    return "(?:" + "|".join(alts) + ")"
+
+
+def _flat_alt(words: object) -> str:
+    """``_alt`` without the grouping: the plain alternation the tests compare it with."""
     parts = sorted(set(words), key=len, reverse=True)  # type: ignore[call-overload]
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", OSP) for w in parts) + ")"
 
@@ -197,3 +217,27 @@ FUTURE_WORDS = {"خواهد", "خواهند", "خواهیم", "خواهم", "خ�
 PAST_WORDS = {"گذشته", "پیش", "اخیر", "دیروز"}
 SENTENCE_END = re.compile(r"[!?؟\n]|\.(?![0-9])")
 GREGORIAN_CUE = re.compile("میلادی|" + _alt(k for k in cal.GREGORIAN_MONTH_SPELLINGS if k not in BARE_BAD_G))
+
+# --------------------------------------------------------------------------- where matches start
+# ``reader.core.dates.scan`` finds every match of the patterns above in one pass: each starts
+# where no word character precedes, with a digit (the patterns in ``DIGIT_START``) or with
+# one of its ``START_WORDS``, followed by a space, a ZWNJ, a non-word character, the end, or
+# one of ``GLUED_AFTER`` written on to it. A pattern given a new opening word needs it here
+# too; tests/core/dates/test_scan.py checks the scan against each pattern's own finditer.
+ALL_PATTERNS = (DATE_RE, SEASON_RE, NUMERIC_RE, YEAR_RE, YEAR_SPAN_RE, DECADE_RE, DAYPHRASE_RE, UNITREL_RE,
+                COUNT_RE, TIME_RE)
+DIGIT_START = (DATE_RE, NUMERIC_RE, YEAR_RE, YEAR_SPAN_RE, COUNT_RE, TIME_RE)
+START_WORDS: dict[re.Pattern[str], list[str]] = {
+    DATE_RE: ["روز", "ماه", *_DAY_WORDS, *cal.JALALI_MONTH_SPELLINGS, *cal.GREGORIAN_MONTH_SPELLINGS,
+              *cal.HIJRI_MONTH_SPELLINGS],
+    SEASON_RE: list(SEASONS),
+    YEAR_RE: ["سال"],
+    DECADE_RE: ["دهه"],
+    DAYPHRASE_RE: [*_PARTS, "امروز", "دیروز", "فردا", "پریروز", "پس فردا", "امشب", "دیشب", "روز", "شب",
+                   *_WEEKDAY_SPELLINGS],
+    UNITREL_RE: ["این هفته", "همین هفته", "هفته", "ماه", "سال", "امسال", "پارسال"],
+    COUNT_RE: [*_COUNT_WORDS, *_VAGUE_COUNTS],
+    TIME_RE: [*_PARTS, "ساعت"],
+}
+# «مهرماه» (a month), «سالهای» (YEAR_RE), «سالی», «دهه‌ی» (UNITREL_RE, DECADE_RE), «دوسال» (a count's unit).
+GLUED_AFTER = ["ماه", "ها", "ی", "ثانیه", "دقیقه", "ساعت", "شبانه", "روز", "هفته", "سال", "دهه", "قرن", "سده"]

@@ -42,6 +42,7 @@ _MAX_QUOTE_PARAGRAPHS = 8
 _MAX_QUOTE_CHARS = 20_000
 _OPENERS = "«“\""
 _LIST_AFTER = re.compile('[ \u200c]*(?:[،,]|و(?=[ \u200c]))[ \u200c]*[«“"]')
+_MARKS_RE = re.compile('[«»“”"\n\u2029]')
 _LIST_BEFORE = re.compile('[»”"][ \u200c]*(?:[،,]|(?<=[ \u200c])و)[ \u200c]*$')
 
 
@@ -97,9 +98,11 @@ class QuoteFinder:
     def _mark_spans(self) -> list[QuoteSpan]:
         """Top-level quotes in marks; nested marks belong to the quote around them."""
         raw: list[tuple[int, int, int]] = []  # (open, content end, outer end)
+        # One scan for every kind of mark, and the paragraph breaks each pairing reads too.
+        found = [(m.start(), m.group()) for m in _MARKS_RE.finditer(self.clauses.f)]
         for opener, closer in (("«", "»"), ("“", "”")):
-            raw.extend(self._pair(opener, closer))
-        raw.extend(self._pair_straight())
+            raw.extend(self._pair(opener, closer, found))
+        raw.extend(self._pair_straight(found))
         raw.sort(key=lambda r: (r[0], -r[2]))
         spans: list[QuoteSpan] = []
         reach = -1
@@ -112,7 +115,7 @@ class QuoteFinder:
                 reach = outer_end
         return spans
 
-    def _pair(self, opener: str, closer: str) -> list[tuple[int, int, int]]:
+    def _pair(self, opener: str, closer: str, found: list[tuple[int, str]]) -> list[tuple[int, int, int]]:
         """Pair one kind of mark with a stack; an open mark never closed stops at its paragraph end."""
         pairs: list[tuple[int, int, int]] = []
         stack: list[list[int]] = []  # [open position, paragraph number, last paragraph start]
@@ -122,8 +125,9 @@ class QuoteFinder:
             end = self.clauses.para_end(item[2])
             pairs.append((item[0], end, end))
 
-        for m in re.finditer(f"[{opener}{closer}\n\u2029]", self.clauses.f):
-            pos, ch = m.start(), m.group()
+        for pos, ch in found:
+            if ch not in (opener, closer, "\n", "\u2029"):
+                continue
             if ch == opener:
                 # «para one … \n«para two …» : a paragraph opening with « continues an open quote.
                 if stack and stack[-1][1] == para - 1 and pos - para_start < 8 and not self.clauses.f[para_start:pos].strip():
@@ -145,17 +149,19 @@ class QuoteFinder:
             unclosed(stack.pop())
         return pairs
 
-    def _pair_straight(self) -> list[tuple[int, int, int]]:
+    def _pair_straight(self, found: list[tuple[int, str]]) -> list[tuple[int, int, int]]:
         """ASCII "…" pairs within a paragraph; a lone " is not a quote."""
         pairs: list[tuple[int, int, int]] = []
         open_pos: int | None = None
-        for m in re.finditer('["\n\u2029]', self.clauses.f):
-            if m.group() != '"':
+        for pos, ch in found:
+            if ch not in ('"', "\n", "\u2029"):
+                continue
+            if ch != '"':
                 open_pos = None
             elif open_pos is None:
-                open_pos = m.start()
+                open_pos = pos
             else:
-                pairs.append((open_pos, m.start(), m.start() + 1))
+                pairs.append((open_pos, pos, pos + 1))
                 open_pos = None
         return pairs
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from itertools import islice
 
 from reader.core.document import Quote
 from reader.core.quotes.clauses import MASK, SKIP, Clauses, EntityMention, QuoteSpan
@@ -32,6 +33,7 @@ from reader.core.quotes.lexicon import (
     THIS_STATEMENT_RE,
     TITLE_WORDS,
     WORD_RE,
+    folded_word,
     in_lexicon,
     is_verb_form,
     is_word,
@@ -146,7 +148,9 @@ class SpeakerFinder:
         """An unnamed speaker («یک مقام آگاه در وزارت نفت هند»), or the name inside or after it."""
         masked = self.clauses.masked
         lo = self.clauses.skip_prefix(lo, hi)
-        words = list(NP_TOKEN_RE.finditer(masked[lo:hi]))
+        # The rules below read at most the first 16 tokens (12, and up to 4 after one): the
+        # rest of a long clause is not tokenised.
+        words = list(islice(NP_TOKEN_RE.finditer(masked[lo:hi]), 16))
         end = lo
         kind_words = True  # only words like «روزنامه» or «خبرگزاری» so far
         for k, w in enumerate(words[:12]):
@@ -172,8 +176,8 @@ class SpeakerFinder:
                 continue  # a name in guillemets («الجزیره») is part of the phrase; a quote is masked
             if MASK in token or token[0].isdigit():
                 break
-            if k > 0 and fold_key(token) in _DEMONSTRATIVES and any(
-                fold_key(later.group()) == "را" for later in words[k + 1 : k + 5]
+            if k > 0 and folded_word(token) in _DEMONSTRATIVES and any(
+                folded_word(later.group()) == "را" for later in words[k + 1 : k + 5]
             ):
                 break  # «نماینده مجلس | این گزارش را …»: a new noun phrase, the verb's object
             if is_verb_form(token):
@@ -183,7 +187,7 @@ class SpeakerFinder:
                 break
             if k > 0 and in_lexicon(token, NP_STOP):
                 nxt = words[k + 1] if k + 1 < len(words) else None
-                if not (fold_key(token) == "در" and nxt and (in_lexicon(nxt.group(), INSTITUTION) or lo + nxt.start() in self.clauses.mention_at)):
+                if not (folded_word(token) == "در" and nxt and (in_lexicon(nxt.group(), INSTITUTION) or lo + nxt.start() in self.clauses.mention_at)):
                     break
             end = lo + w.end()
         while end > lo and masked[lo:end].rstrip(" \u200c").endswith((" و", "،", ",")):
@@ -228,6 +232,8 @@ class SpeakerFinder:
 
     def _relative_subject(self, pos: int, lo: int) -> Speaker | None:
         """«ترامپ که گفته بود …»: a name right before «که» is the subject of the relative clause's verb."""
+        if self.clauses.masked.find("که", lo, pos) < 0:
+            return None  # no «که» at all before the verb: none among its last three words
         for _ in range(3):
             token = self.clauses.prev_token(pos, lo)
             if token is None or not is_word(token):
@@ -280,7 +286,7 @@ class SpeakerFinder:
         colon = self._colon_speaker(span)
         if colon is not None:
             return colon
-        before = [w for w in self.clauses.words_before(span.outer_start, 2) if fold_key(w) != "که"]
+        before = [w for w in self.clauses.words_before(span.outer_start, 2) if folded_word(w) != "که"]
         if before and in_lexicon(before[-1], QUESTION_NOUNS):
             # «X در پاسخ به این سوال که «…» گفت: «…»»: someone else asked it; X answers next.
             answerer = self._subject(self.clauses.clause_start(span.outer_start)[0], span.outer_start)
@@ -363,8 +369,11 @@ class SpeakerFinder:
             subject = self._verb_subject(verb)
         else:
             self.sentence_last = self.last
-            lo = self.clauses.skip_prefix(pos, min(self.clauses.n, pos + 200))
-            mention = self.clauses.mention_at.get(lo)
-            subject = self._speaker(mention) if mention is not None and mention.entity.type == "PER" else None
+            hi = min(self.clauses.n, pos + 200)
+            subject = None
+            if self.clauses.person_starts_in(pos, hi):  # else no person opens it, whatever the prefix
+                lo = self.clauses.skip_prefix(pos, hi)
+                mention = self.clauses.mention_at.get(lo)
+                subject = self._speaker(mention) if mention is not None and mention.entity.type == "PER" else None
         if subject is not None and subject is not ANAPHORIC and subject.id:
             self.last = subject
