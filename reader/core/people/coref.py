@@ -19,6 +19,7 @@ A wrong link is worse than none, so every rule stays on the side of linking noth
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -93,6 +94,7 @@ _CLAUSE_OPENERS = _keys("که و اما ولی زیرا چون")
 _SPLIT_OFFICE = re.compile("^(?:رییس جمهوری?|نخست وزیر|نایب رییس|دبیر کل|مدیر عامل|رییس کل|سر مربی)$")
 _DROPPED = _keys("امور")  # «وزیر امور خارجه» is «وزیر خارجه»
 _AMBIGUOUS = "\x00ambiguous"
+_START = operator.attrgetter("start")
 
 
 def link_mentions(
@@ -178,14 +180,18 @@ class RoleIndex:
 class OrganisationIndex:
     """Which organisations of a kind the article has named before an offset, for «این وزارتخانه».
 
-    ``order`` is every organisation mention as (offset, id), in order; ``first_words`` each
-    organisation's folded first word. Per kind, the organisations' first mentions are kept in
-    order once, so a question is a bisection instead of a walk through every mention before it.
+    ``order`` is every organisation mention as (offset, id); ``first_words`` each organisation's
+    folded first word. The organisations' first mentions are kept in order by first word once,
+    so a question is a bisection instead of a walk through every mention before it.
     """
 
     def __init__(self, order: Sequence[tuple[int, str]], first_words: dict[str, str]) -> None:
-        self._order = sorted(order)
-        self._first_words = first_words
+        first_at: dict[str, int] = {}  # each organisation at its first mention
+        for at, org in sorted(order):
+            first_at.setdefault(org, at)
+        self._by_word: dict[str, list[tuple[int, str]]] = {}
+        for org, at in first_at.items():  # in order of first mention
+            self._by_word.setdefault(first_words[org], []).append((at, org))
         self._by_noun: dict[str, tuple[list[int], list[str]]] = {}
 
     def only_one_before(self, noun: str, offset: int) -> str | None:
@@ -193,11 +199,7 @@ class OrganisationIndex:
         index = self._by_noun.get(noun)
         if index is None:
             heads = _ORG_NOUNS.get(noun, frozenset())
-            first_at: dict[str, int] = {}  # each organisation of the kind, at its first mention
-            for at, org in self._order:
-                if self._first_words[org] in heads:
-                    first_at.setdefault(org, at)
-            ordered = sorted((at, org) for org, at in first_at.items())
+            ordered = sorted(pair for word in heads for pair in self._by_word.get(word, ()))
             index = self._by_noun[noun] = ([at for at, _ in ordered], [org for _, org in ordered])
         offsets, orgs = index
         return orgs[0] if bisect.bisect_left(offsets, offset) == 1 else None
@@ -223,9 +225,6 @@ class _Linker:
         self.starts = [s.start for s in sentences]
         # Every token folded once: the title and pronoun scans and the subject finder all compare folds.
         self.keys = [[feature_key(t.norm) for t in s.tokens] for s in sentences]
-        # Token starts of a sentence, made when a span there is first looked up (a 5 MB line is
-        # one sentence of a million tokens, and most sentences have no span to look up).
-        self._token_starts: dict[int, list[int]] = {}
         # Per sentence, the entity owning each token of a name (PER, ORG and LOC only).
         self.owner: list[dict[int, str]] = [{} for _ in sentences]
         order: list[tuple[int, str]] = []  # (offset, ORG id) of every organisation's name
@@ -249,10 +248,11 @@ class _Linker:
         s = bisect.bisect_right(self.starts, span.start) - 1
         if s < 0:
             return
-        tokens = self.sentences[s].tokens
+        tokens, owner = self.sentences[s].tokens, self.owner[s]
         i = self._token_index(s, span.start)
-        while i < len(tokens) and tokens[i].end <= span.end:
-            self.owner[s][i] = entity_id
+        end, n = span.end, len(tokens)
+        while i < n and tokens[i].end <= end:
+            owner[i] = entity_id
             i += 1
 
     def run(self) -> list[Entity]:
@@ -280,10 +280,9 @@ class _Linker:
         self.found.append(_Found(Span(tokens[first].start, tokens[last - 1].end, kind), entity_id))
 
     def _token_index(self, s: int, offset: int) -> int:
-        starts = self._token_starts.get(s)
-        if starts is None:
-            starts = self._token_starts[s] = [t.start for t in self.sentences[s].tokens]
-        return bisect.bisect_left(starts, offset)
+        # A bisection on the tokens themselves: no list of token starts to build per sentence
+        # (a 5 MB line is one sentence of a million tokens).
+        return bisect.bisect_left(self.sentences[s].tokens, offset, key=_START)
 
     # ------------------------------------------------------------ titles
 
@@ -380,9 +379,11 @@ class _Linker:
             met: set[str] = set()  # the same entities, for a constant-time look
             # The scan does something only at a person's token or at a word that can open an
             # anaphor; it visits those (and the other owned tokens, harmlessly), not every token.
-            stops = sorted({*owners, *taken}.union(k for k, key in enumerate(keys) if key in _ANAPHOR_OPENERS))
+            at_stop = {*owners, *taken}
+            if not _ANAPHOR_OPENERS.isdisjoint(keys):
+                at_stop.update([k for k, key in enumerate(keys) if key in _ANAPHOR_OPENERS])
             i = 0  # tokens before ``i`` are done with: an anaphor is passed over whole
-            for at in stops:
+            for at in sorted(at_stop):
                 if at < i:
                     continue
                 i = at
