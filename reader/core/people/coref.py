@@ -221,7 +221,8 @@ class _Linker:
         self.sentences = sentences
         self.tags = tags
         self.entities = list(entities)
-        self.by_id = {e.id: e for e in self.entities}
+        by_id = {e.id: e for e in self.entities}
+        self.people = {pid for pid, e in by_id.items() if e.type == "PER"}  # the ids of persons
         self.starts = [s.start for s in sentences]
         # Every token folded once: the title and pronoun scans and the subject finder all compare folds.
         self.keys = [[feature_key(t.norm) for t in s.tokens] for s in sentences]
@@ -417,10 +418,10 @@ class _Linker:
     def _person_at(self, s: int, i: int) -> str | None:
         """The person whose name or title mention covers token ``i``, if any."""
         owner = self.owner[s].get(i)
-        if owner is not None and self.by_id[owner].type == "PER":
+        if owner in self.people:
             return owner
         taken = self.taken[s].get(i)
-        return taken if taken is not None and self.by_id[taken].type == "PER" else None
+        return taken if taken in self.people else None
 
     def _anaphor_at(self, s: int, i: int) -> tuple[str, int, str | None] | None:
         """("PER" or "ORG", end token, the noun of «این X» or None) for an anaphor at token ``i``."""
@@ -541,7 +542,9 @@ def _nationality(norm: str) -> str:
 
 
 _QUOTE_PAIR = re.compile('«[^«»\n]{0,2000}»|“[^“”\n]{0,2000}”|"[^"\n]{0,2000}"')
-_COLON = re.compile("(?<![0-9۰-۹]):(?![0-9۰-۹])")
+# A colon not between digits (not «۱۰:۳۰»). The colon comes first so the engine searches for it
+# as a literal, not trying the lookbehind at every position of a 5 MB text (15 times slower).
+_COLON = re.compile(":(?<![0-9۰-۹]:)(?![0-9۰-۹])")
 
 
 def _quoted_ranges(text: str, sentence_starts: Sequence[int]) -> list[tuple[int, int]]:
