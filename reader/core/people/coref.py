@@ -538,7 +538,10 @@ def _nationality(norm: str) -> str:
     for suffix in ("ایی", "ای", "ی"):
         if key.endswith(suffix) and len(key) > len(suffix) + 2:
             return key[: -len(suffix)]
-    return key if key in _keys("روس ترک عرب انگلیس فرانسه") else ""
+    return key if key in _SHORT_NATIONALITIES else ""
+
+
+_SHORT_NATIONALITIES = _keys("روس ترک عرب انگلیس فرانسه")
 
 
 _QUOTE_PAIR = re.compile('«[^«»\n]{0,2000}»|“[^“”\n]{0,2000}”|"[^"\n]{0,2000}"')
