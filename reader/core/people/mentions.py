@@ -18,7 +18,7 @@ from reader.core.text import Sentence
 ID_PREFIX = {t: t.lower() for t in ("PER", "LOC", "ORG", "DAT", "TIM", "MON", "PCT")}
 
 
-@dataclass
+@dataclass(slots=True)  # tens of thousands in a long text: no per-instance dict to make or to read through
 class Mention:
     """One tagged chunk: its type, where it stands, and its folded spelling."""
 
@@ -31,7 +31,7 @@ class Mention:
     key: str  # folded whole name (joiners removed, so «جونگاون» == «جونگ اون»)
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
     """The mentions found so far to be one entity."""
 
