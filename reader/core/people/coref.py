@@ -25,6 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from reader.core.document import PRONOUN, TITLE, Entity, Span
+from reader.core.people.indexes import OrganisationIndex, RoleIndex
+from reader.core.people.indexes import role_matches as role_matches  # where callers have found it
 from reader.core.people.roles import _ROLE_HEADS, _apposition, _title_before, _title_phrase_end
 from reader.core.ner.features import feature_key
 from reader.core.text import Sentence
@@ -133,78 +135,6 @@ def _canonical(keys: Sequence[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def role_matches(phrase: tuple[str, ...], role: tuple[str, ...]) -> bool:
-    """Whether ``phrase`` names the office ``role``: the same head, then some of its words in order."""
-    if not phrase or not role or phrase[0] != role[0]:
-        return False
-    at = 1
-    for key in phrase[1:]:
-        while at < len(role) and role[at] != key:
-            at += 1
-        if at == len(role):
-            return False
-        at += 1
-    return True
-
-
-class RoleIndex:
-    """Who holds which role, for the title scan: ``roles`` (person → their roles' words) by head and whole.
-
-    A long text asks about a phrase at every office word; the people whose role a phrase names
-    share its head word (``role_matches``), so only they are compared, not every person.
-    """
-
-    def __init__(self, roles: dict[str, set[tuple[str, ...]]]) -> None:
-        self._by_head: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-        self._by_role: dict[tuple[str, ...], set[str]] = {}
-        for pid, held in roles.items():
-            for role in held:
-                if role:
-                    self._by_head.setdefault(role[0], []).append((pid, role))
-                self._by_role.setdefault(role, set()).add(pid)
-        self._naming: dict[tuple[str, ...], frozenset[str]] = {}  # a few titles recur often
-
-    def naming(self, phrase: tuple[str, ...]) -> set[str]:
-        """The people holding a role that ``phrase`` names (``role_matches``): a new set."""
-        known = self._naming.get(phrase)
-        if known is None:
-            candidates = self._by_head.get(phrase[0], ()) if phrase else ()
-            known = self._naming[phrase] = frozenset(pid for pid, role in candidates if role_matches(phrase, role))
-        return set(known)
-
-    def holding(self, role: tuple[str, ...]) -> set[str]:
-        """The people whose role is exactly ``role``: a new set."""
-        return set(self._by_role.get(role, ()))
-
-
-class OrganisationIndex:
-    """Which organisations of a kind the article has named before an offset, for «این وزارتخانه».
-
-    ``order`` is every organisation mention as (offset, id); ``first_words`` each organisation's
-    folded first word. The organisations' first mentions are kept in order by first word once,
-    so a question is a bisection instead of a walk through every mention before it.
-    """
-
-    def __init__(self, order: Sequence[tuple[int, str]], first_words: dict[str, str]) -> None:
-        first_at: dict[str, int] = {}  # each organisation at its first mention
-        for at, org in sorted(order):
-            first_at.setdefault(org, at)
-        self._by_word: dict[str, list[tuple[int, str]]] = {}
-        for org, at in first_at.items():  # in order of first mention
-            self._by_word.setdefault(first_words[org], []).append((at, org))
-        self._by_noun: dict[str, tuple[list[int], list[str]]] = {}
-
-    def only_one_before(self, noun: str, offset: int) -> str | None:
-        """The one organisation of the kind ``noun`` names («وزارتخانه») named before ``offset``, or None."""
-        index = self._by_noun.get(noun)
-        if index is None:
-            heads = _ORG_NOUNS.get(noun, frozenset())
-            ordered = sorted(pair for word in heads for pair in self._by_word.get(word, ()))
-            index = self._by_noun[noun] = ([at for at, _ in ordered], [org for _, org in ordered])
-        offsets, orgs = index
-        return orgs[0] if bisect.bisect_left(offsets, offset) == 1 else None
-
-
 class _Folds(dict[str, str]):
     """``feature_key`` of each word, folded on first sight."""
 
@@ -232,12 +162,13 @@ class _Linker:
         by_id = {e.id: e for e in self.entities}
         self.people = {pid for pid, e in by_id.items() if e.type == "PER"}  # the ids of persons
         self.starts = [s.start for s in sentences]
-        # Every token folded once: the title and pronoun scans and the subject finder all compare folds.
-        # Through a dict of this text's words: a plain dict hit costs half of feature_key's LRU
-        # cache hit, which also relinks the entry in a list of up to 200,000.
+        # Every token folded once, for the title and pronoun scans and the subject finder. Through
+        # a dict of this text's words: a plain dict hit costs half of a hit in feature_key's LRU
+        # cache, which also relinks the entry in a list of up to 200,000.
         folds = _Folds()
         self.keys = [[folds[t.norm] for t in s.tokens] for s in sentences]
-        # Per sentence, the entity owning each token of a name (PER, ORG and LOC only).
+        # Per sentence, the entity owning each token of a name (PER, ORG and LOC only): a dict of
+        # the owned tokens, not a list as long as the sentence, since most tokens are no name.
         self.owner: list[dict[int, str]] = [{} for _ in sentences]
         order: list[tuple[int, str]] = []  # (offset, ORG id) of every organisation's name
         for entity in self.entities:
@@ -412,7 +343,8 @@ class _Linker:
                     continue
                 kind, end, noun = found
                 if kind == "ORG":
-                    org = self.organisations.only_one_before(noun or "", tokens[i].start)
+                    heads = _ORG_NOUNS.get(noun or "", frozenset())
+                    org = self.organisations.only_one_before(heads, tokens[i].start)
                     if org is not None:
                         self._add(s, i, end, org, PRONOUN)
                     i = end
