@@ -11,6 +11,7 @@ article did not give beside the name.
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -31,6 +32,7 @@ _DUTIES = _keys(
 _HOLD = _keys("عهده برعهده")  # «بر عهده دارد», «برعهده گرفت»
 _HOLD_VERBS = ("دار", "داشت", "گرفت", "گیر")  # دارد، داشت، گرفت، می‌گیرد (folded stems)
 _MAX_TOKENS = 12
+_START = operator.attrgetter("start")
 _SKIP_BEFORE = _keys("که از اکنون هم‌اکنون هماکنون اینک همچنان نیز هم")
 
 
@@ -39,7 +41,6 @@ def roles_from_duties(
 ) -> list[Entity]:
     """``entities`` with a role from «… را بر عهده دارد» for each person who has none."""
     starts = [s.start for s in sentences]
-    token_starts: dict[int, list[int]] = {}  # per sentence, made once when first needed
     out = []
     for entity in entities:
         if entity.type != "PER" or entity.role is not None:
@@ -50,9 +51,9 @@ def roles_from_duties(
             s = bisect.bisect_right(starts, mention.start) - 1
             if s < 0:
                 continue
-            if s not in token_starts:
-                token_starts[s] = [t.start for t in sentences[s].tokens]
-            span = _duty_after(sentences[s], tags[s], bisect.bisect_left(token_starts[s], mention.end))
+            # A bisection on the tokens themselves, with no list of their starts to build.
+            after = bisect.bisect_left(sentences[s].tokens, mention.end, key=_START)
+            span = _duty_after(sentences[s], tags[s], after)
             if span is not None:
                 role = text[span[0] : span[1]]
                 break

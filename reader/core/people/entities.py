@@ -13,9 +13,9 @@ returned (names, roles) is a slice of the document text, as the user sees it.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Iterable, Sequence
 
-from reader.core.document import Entity
+from reader.core.document import Entity, Span
 from reader.core.people.aliases import group_by_spelling, merge_partial_names
 from reader.core.people.mentions import ID_PREFIX, collect_mentions
 from reader.core.people.roles import role_of
@@ -41,7 +41,20 @@ def extract_entities(text: str, sentences: Sequence[Sentence], tags: Sequence[Se
                 type=group.kind,
                 name=text[best.span.start : best.span.end],
                 role=role,
-                mentions=tuple(sorted({m.span for m in group.mentions})),
+                mentions=distinct_in_order(m.span for m in group.mentions),
             )
         )
     return entities
+
+
+def distinct_in_order(spans: Iterable[Span]) -> tuple[Span, ...]:
+    """``tuple(sorted(set(spans)))``, compared as (start, end) tuples.
+
+    ``Span``'s dataclass-made ``__hash__`` and ``__lt__`` run in Python; a 5 MB text sorts
+    tens of thousands of mentions, and tuples of ints hash and compare in C. A span equal to
+    one met before (same offsets) is dropped, as a set drops it.
+    """
+    first: dict[tuple[int, int], Span] = {}
+    for span in spans:
+        first.setdefault((span.start, span.end), span)
+    return tuple([first[offsets] for offsets in sorted(first)])

@@ -7,6 +7,7 @@ ezafe chain after it, checked word by word against hazm's lexicon.
 
 from __future__ import annotations
 
+import operator
 from typing import Sequence
 
 from reader.core.ner.features import OFFICE_TITLES, feature_key, hazm_lexicon
@@ -72,10 +73,12 @@ _DEPENDENT_HEADS = frozenset(
     for w in ("معاون", "مشاور", "سخنگوی", "سخنگو", "دستیار", "نماینده", "فرستاده", "جانشین", "قائم‌مقام", "نایب")
 )
 _ENTITY_IN_TITLE = frozenset({"LOC", "ORG"})
+_SPAN_START = operator.attrgetter("span.start")
 
 
 def role_of(text: str, sentences: Sequence[Sentence], tags: Sequence[Sequence[str]], group: Group) -> str | None:
-    for mention in sorted(group.mentions, key=lambda m: m.span.start):
+    in_order = sorted(group.mentions, key=_SPAN_START)
+    for mention in in_order:
         sentence = sentences[mention.sentence]
         s_tags = tags[mention.sentence]
         span = _apposition(sentence, s_tags, mention.last) or _title_before(sentence, s_tags, mention.first)
@@ -83,7 +86,7 @@ def role_of(text: str, sentences: Sequence[Sentence], tags: Sequence[Sequence[st
             return text[span[0] : span[1]]
     # News also writes the apposition without a comma («محمدجواد ظریف وزیر امور خارجه»);
     # weaker evidence than either form above, so only when no mention has those.
-    for mention in sorted(group.mentions, key=lambda m: m.span.start):
+    for mention in in_order:
         span = _apposition(sentences[mention.sentence], tags[mention.sentence], mention.last, comma=False)
         if span is not None:
             return text[span[0] : span[1]]
