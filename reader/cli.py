@@ -103,9 +103,14 @@ def _annotate(args: argparse.Namespace) -> int:
         source = inputs[0].path
         if args.output is not None:
             _refuse_input_as_output(_single_targets(Path(args.output), args.format), [source])
-        # One big file may use both of two cores; several files are spread by --jobs instead.
-        out = annotate_file(source, args.format, article_date, processes=2, on_warning=_warn(source))
-        _write_single(out, args.output, args.format)
+        from reader.core.pipeline import collector_paused
+
+        # One article, then the process ends: what the analysis made lives until then, and a
+        # collection after it would walk those millions of objects for nothing.
+        with collector_paused(freeze=True):
+            # One big file may use both of two cores; several files are spread by --jobs instead.
+            out = annotate_file(source, args.format, article_date, processes=2, on_warning=_warn(source))
+            _write_single(out, args.output, args.format)
         return EXIT_OK
     return _annotate_batch(inputs, args, article_date)
 

@@ -211,3 +211,21 @@ def test_the_pipeline_is_a_named_list_of_stages_each_adding_its_layer() -> None:
     ]
     assert any(e.type == "PER" for e in doc.named)
     assert [e.type for e in doc.entities if e.type == "DAT"] == ["DAT"]
+
+
+def test_the_collector_is_paused_and_what_lives_on_can_be_frozen() -> None:
+    import gc
+
+    from reader.core.pipeline import collector_paused
+
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+    try:
+        with collector_paused(freeze=True):
+            survivor = [[] for _ in range(1000)]  # noqa: F841 - alive at the end, tracked by the collector
+        assert gc.isenabled() and gc.get_freeze_count() >= frozen + 1000
+    finally:
+        gc.unfreeze()
