@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import functools
 import re
-from itertools import compress
+from dataclasses import dataclass
+from itertools import compress, islice
+from operator import and_, or_
 from typing import Any, Callable, Iterator
 
 from reader.core.text.chars import ZWNJ, _Translator
@@ -160,15 +162,15 @@ def _plain_word_tokenizer(tokenizer: Any) -> bool:
     )
 
 
-def fast_normalize(normalizer: Any, right_parts: frozenset[str] | None = None) -> Callable[[str], str] | None:
+def fast_normalize(normalizer: Any, parts: JoinParts | None = None) -> Callable[[str], str] | None:
     """hazm's ``Normalizer.normalize``, step for step in hazm's order, or None to use hazm's own.
 
     ``normalize`` translates letters, then digits, with ``str.translate`` over the
     whole text (two passes of ~0.5 s on the 5 MB benchmark text): ``_Translator``
     does them. Its regex passes are compiled once, with the faster equivalents above;
     ``correct_spacing`` is ``Spacing``'s, ``decrease_repeated_chars`` the one below.
-    ``right_parts`` is ``spacing_right_parts`` of the normaliser's lexicon (None: hazm's
-    own ``correct_spacing``).
+    ``parts`` are the ``JoinParts`` of the normaliser's lexicon (None: hazm's own
+    ``correct_spacing``).
     """
     if not is_hazm_version():
         return None
@@ -184,8 +186,8 @@ def fast_normalize(normalizer: Any, right_parts: frozenset[str] | None = None) -
     correct_spacing: Step | None = None
     if n._correct_spacing:
         correct_spacing = n.correct_spacing
-        if right_parts is not None and _plain_word_tokenizer(n.tokenizer):
-            correct_spacing = Spacing(n, right_parts, faster).correct_spacing
+        if parts is not None and _plain_word_tokenizer(n.tokenizer):
+            correct_spacing = Spacing(n, parts, faster).correct_spacing
     unicodes = _steps(n.replacements, faster) if n._unicodes_replacement else None
     specials = _steps(n.specials_chars_patterns, faster) if n._remove_specials_chars else None
     decrease_repeated = decrease_repeated_chars(n) if n._decrease_repeated_chars else None
@@ -221,35 +223,48 @@ def decrease_repeated_chars(normalizer: Any) -> Callable[[str], str]:
     return run
 
 
-def spacing_right_parts(verbs: dict[str, Any], words: dict[str, tuple[int, Any]]) -> list[str]:
-    """Every stretch after a ZWNJ of a lexicon entry ``token_spacing`` can join into.
+@dataclass(frozen=True)
+class JoinParts:
+    """What ``token_spacing`` can join: the stretches of its lexicon entries before and after a ZWNJ.
 
     hazm joins ``previous + ZWNJ + token`` when that is a verb form or a word of
-    positive count, so ``token`` is then what follows some ZWNJ of such an entry.
+    positive count. ``token`` is then a stretch after some ZWNJ of such an entry
+    (``right``); the token before it, the last part of ``previous``, a stretch that
+    ends at that ZWNJ and starts at the entry's start or after another ZWNJ (``left``).
     """
-    parts: set[str] = set()
-    for entries in (verbs, (word for word, (count, _) in words.items() if count > 0)):
-        for entry in entries:
-            if ZWNJ in entry:
-                at = entry.find(ZWNJ)
-                while at != -1:
-                    parts.add(entry[at + 1 :])
-                    at = entry.find(ZWNJ, at + 1)
-    return sorted(parts)
+
+    left: frozenset[str]
+    right: frozenset[str]
+
+    @classmethod
+    def of(cls, verbs: dict[str, Any], words: dict[str, tuple[int, Any]]) -> JoinParts:
+        """The parts of hazm's ``verbs`` and ``words`` (``Normalizer.verbs``, ``.words``)."""
+        left: set[str] = set()
+        right: set[str] = set()
+        for entries in (verbs, (word for word, (count, _) in words.items() if count > 0)):
+            for entry in entries:
+                if ZWNJ not in entry:
+                    continue
+                joints = [at for at, char in enumerate(entry) if char == ZWNJ]
+                for joint in joints:
+                    right.add(entry[joint + 1 :])
+                    left.add(entry[:joint])
+                    left.update(entry[before + 1 : joint] for before in joints if before < joint)
+        return cls(frozenset(left), frozenset(right))
 
 
 class Spacing:
     """hazm's ``Normalizer.correct_spacing`` with its per-line tokenising and token joining made cheap."""
 
-    def __init__(self, normalizer: Any, right_parts: frozenset[str], faster: dict[tuple[str, str], Step]) -> None:
+    def __init__(self, normalizer: Any, parts: JoinParts, faster: dict[tuple[str, str], Step]) -> None:
         self._extra_space = _steps(normalizer.extra_space_patterns, faster)
         self._affix_spacing = _steps(normalizer.affix_spacing_patterns, faster)
         self._punctuation_spacing = _steps(normalizer.punctuation_spacing_patterns, faster)
         self._verbs = normalizer.verbs
         self._words = normalizer.words
         self._suffixes = normalizer.suffixes
-        # A token that is none of these is never joined to the one before it.
-        self._candidates = right_parts | frozenset(normalizer.suffixes)
+        self._left, self._right = parts.left, parts.right
+        self._suffix_set = frozenset(normalizer.suffixes)
 
     def correct_spacing(self, text: str) -> str:
         """``Normalizer.correct_spacing``: the same regex passes around the same per-line work."""
@@ -263,11 +278,17 @@ class Spacing:
         """``Normalizer.token_spacing``: hazm's loop, run only at the tokens that could join.
 
         hazm builds ``previous + ZWNJ + token`` and looks it up for every token
-        (0.7 s on 5 MB). A token outside ``_candidates`` always goes through unjoined,
-        so the runs between candidates are copied whole; at a candidate the loop body
-        is hazm's, reading the result as built so far.
+        (0.7 s on 5 MB). A token joins only if it is a suffix, or a right part after
+        a left part (``JoinParts``); every other one goes through unjoined, so the
+        runs between candidates, found by C-level maps, are copied whole. At a
+        candidate the loop body is hazm's, reading the result as built so far.
         """
-        hits = list(compress(range(len(tokens)), map(self._candidates.__contains__, tokens)))
+        if len(tokens) < 2:
+            return tokens
+        following = islice(tokens, 1, None)
+        after_left = map(and_, map(self._left.__contains__, tokens), map(self._right.__contains__, following))
+        flags = map(or_, after_left, map(self._suffix_set.__contains__, islice(tokens, 1, None)))
+        hits = list(compress(range(1, len(tokens)), flags))
         if not hits:
             return tokens
         verbs, words, suffixes = self._verbs, self._words, self._suffixes
@@ -275,8 +296,6 @@ class Spacing:
         done = 0
         last = len(tokens) - 1
         for t in hits:
-            if t == 0:
-                continue  # nothing before it to join to: copied with the next run
             result.extend(tokens[done:t])
             done = t + 1
             token = tokens[t]

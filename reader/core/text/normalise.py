@@ -29,7 +29,7 @@ class _Hazm:
 
         self.normalizer, self.sentences, self.words = load_hazm()
         self.normalize: Callable[[str], str] = (
-            hazm_fast.fast_normalize(self.normalizer, _spacing_right_parts(self.normalizer))
+            hazm_fast.fast_normalize(self.normalizer, _join_parts(self.normalizer))
             or self.normalizer.normalize
         )
         # Sentence and word spans straight from the text (None: hazm's tokenizers, then find).
@@ -45,8 +45,8 @@ class _Hazm:
             return cls._instance
 
 
-def _spacing_right_parts(normalizer: Any) -> frozenset[str] | None:
-    """``hazm_fast.spacing_right_parts`` of hazm's lexicon, kept in the user cache (0.2 s to build).
+def _join_parts(normalizer: Any) -> hazm_fast.JoinParts | None:
+    """``hazm_fast.JoinParts`` of hazm's lexicon, kept in the user cache (0.7 s to build).
 
     ``load_hazm`` builds the normaliser's verbs and words from hazm's default files, so
     the table is keyed by their bytes and by the code that computes it.
@@ -57,11 +57,13 @@ def _spacing_right_parts(normalizer: Any) -> frozenset[str] | None:
 
     from reader.core.cache import cache_key, cached_table
 
+    def build() -> dict[str, Any]:
+        parts = hazm_fast.JoinParts.of(normalizer.verbs, normalizer.words)
+        return {"left": sorted(parts.left), "right": sorted(parts.right)}
+
     key = cache_key([utils.default_words, utils.default_verbs], (hazm_fast.__file__,))
-    table = cached_table(
-        "hazm-spacing", key, lambda: {"right": hazm_fast.spacing_right_parts(normalizer.verbs, normalizer.words)}
-    )
-    return frozenset(table["right"])
+    table = cached_table("hazm-spacing", key, build)
+    return hazm_fast.JoinParts(frozenset(table["left"]), frozenset(table["right"]))
 
 
 def warm_up() -> None:

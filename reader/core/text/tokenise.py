@@ -26,6 +26,26 @@ class Token:
     end: int
 
 
+_new = object.__new__
+# The slots' descriptors (a class attribute per field of a slotted dataclass).
+_set_text, _set_norm, _set_start, _set_end = (vars(Token)[name].__set__ for name in ("text", "norm", "start", "end"))
+
+
+def _token(text: str, norm: str, start: int, end: int) -> Token:
+    """``Token(text, norm, start, end)``, made at half the cost.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``
+    (0.65 µs a token, 0.4 s for a 5 MB text); setting the slots through their
+    descriptors is the same object, sooner.
+    """
+    token = _new(Token)
+    _set_text(token, text)
+    _set_norm(token, norm)
+    _set_start(token, start)
+    _set_end(token, end)
+    return token
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence's extent in ``Document.text`` and its tokens."""
@@ -138,7 +158,7 @@ def _tokenize_line(
     norm = normalized.text
     starts, ends = normalized.starts, normalized.ends
     length = len(text)
-    plain, word_start, intern = _PLAIN, _WORD_START, shared.setdefault
+    plain, word_start, intern, make = _PLAIN, _WORD_START, shared.setdefault, _token
     splitter = hazm.splitter
     if splitter is None:
         spans = _found_words(hazm, norm, line_start, line_end)
@@ -166,7 +186,7 @@ def _tokenize_line(
                     surface = word = intern(word, word)
                 else:
                     surface, word = intern(surface, surface), intern(word, word)
-                tokens.append(Token(surface, word, start, end))
+                tokens.append(make(surface, word, start, end))
                 previous_end = end
         if tokens:
             sentences.append(Sentence(tokens[0].start, tokens[-1].end, tuple(tokens)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from itertools import chain
 
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.text import ZWNJ, hazm_fast, tokenize, warm_up
+from reader.core.text import ZWNJ, Token, hazm_fast, tokenise, tokenize, warm_up
 from reader.core.text.normalise import _Hazm
 
 # Words and affixes hazm's spacing rules join or split, and the characters its patterns look at.
@@ -51,8 +52,7 @@ def hazm() -> _Hazm:
 @pytest.fixture(scope="module")
 def spacing(hazm: _Hazm) -> hazm_fast.Spacing:
     n = hazm.normalizer
-    right_parts = frozenset(hazm_fast.spacing_right_parts(n.verbs, n.words))
-    return hazm_fast.Spacing(n, right_parts, hazm_fast._faster_steps())
+    return hazm_fast.Spacing(n, hazm_fast.JoinParts.of(n.verbs, n.words), hazm_fast._faster_steps())
 
 
 def _hazm_patterns(hazm: _Hazm) -> list[tuple[str, str]]:
@@ -119,10 +119,12 @@ def test_token_spacing_joins_as_hazm_does(hazm: _Hazm, spacing: hazm_fast.Spacin
     assert spacing.token_spacing(["زمین", "لرزه", "ای"]) == ["زمین‌لرزه‌ای"]
 
 
-def test_right_parts_are_every_stretch_after_a_zwnj() -> None:
+def test_join_parts_are_the_stretches_either_side_of_a_zwnj() -> None:
     verbs = {f"می{ZWNJ}روم": "رفت#رو", "رفت": "رفت#رو"}
     words = {f"زمین{ZWNJ}لرزه{ZWNJ}ای": (3, ("N",)), f"نا{ZWNJ}پیدا": (0, ("AJ",))}
-    assert hazm_fast.spacing_right_parts(verbs, words) == sorted(["روم", f"لرزه{ZWNJ}ای", "ای"])
+    parts = hazm_fast.JoinParts.of(verbs, words)
+    assert parts.right == {"روم", f"لرزه{ZWNJ}ای", "ای"}
+    assert parts.left == {"می", "زمین", f"زمین{ZWNJ}لرزه", "لرزه"}
 
 
 @_SETTINGS
@@ -159,10 +161,21 @@ def test_tokenize_equals_tokenising_with_hazms_tokenizers(hazm: _Hazm, text: str
 
 def test_other_hazm_versions_keep_hazms_own_methods(hazm: _Hazm, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(hazm_fast, "is_hazm_version", lambda: False)
-    assert hazm_fast.fast_normalize(hazm.normalizer, frozenset()) is None
+    assert hazm_fast.fast_normalize(hazm.normalizer, hazm_fast.JoinParts(frozenset(), frozenset())) is None
     assert hazm_fast.splitter(hazm.sentences, hazm.words) is None
 
 
 def test_a_tokenizer_with_options_keeps_hazms_own(hazm: _Hazm, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(hazm.words, "replace_numbers", True)
     assert hazm_fast.splitter(hazm.sentences, hazm.words) is None
+
+
+@given(st.text(max_size=5), st.text(max_size=5), st.integers(0, 10**7), st.integers(0, 10**7))
+def test_a_token_made_through_its_slots_is_the_dataclasss_own(text: str, norm: str, start: int, end: int) -> None:
+    made = tokenise._token(text, norm, start, end)
+    assert type(made) is Token
+    assert made == Token(text, norm, start, end)
+    assert (made.text, made.norm, made.start, made.end) == (text, norm, start, end)
+    assert [field.name for field in dataclasses.fields(Token)] == ["text", "norm", "start", "end"]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.text = "x"  # type: ignore[misc]
