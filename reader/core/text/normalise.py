@@ -59,9 +59,9 @@ def _join_parts(normalizer: Any) -> hazm_fast.JoinParts | None:
 
     def build() -> dict[str, Any]:
         parts = hazm_fast.JoinParts.of(normalizer.verbs, normalizer.words)
-        return {"left": sorted(parts.left), "right": sorted(parts.right)}
+        return {"left": parts.left, "right": parts.right}  # marshal reads frozensets back as such
 
-    key = cache_key([utils.default_words, utils.default_verbs], (hazm_fast.__file__,))
+    key = cache_key([utils.default_words, utils.default_verbs], (hazm_fast.__file__, __file__))
     table = cached_table("hazm-spacing", key, build)
     return hazm_fast.JoinParts(frozenset(table["left"]), frozenset(table["right"]))
 
