@@ -285,8 +285,10 @@ class Spacing:
         """
         if len(tokens) < 2:
             return tokens
-        following = islice(tokens, 1, None)
-        after_left = map(and_, map(self._left.__contains__, tokens), map(self._right.__contains__, following))
+        # For t from 1: (tokens[t - 1] is a left part and tokens[t] a right part) or tokens[t] is a suffix.
+        after_left = map(
+            and_, map(self._left.__contains__, tokens), map(self._right.__contains__, islice(tokens, 1, None))
+        )
         flags = map(or_, after_left, map(self._suffix_set.__contains__, islice(tokens, 1, None)))
         hits = list(compress(range(1, len(tokens)), flags))
         if not hits:
