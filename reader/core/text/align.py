@@ -75,7 +75,10 @@ def align(original: str, normalized: str, base: int = 0) -> tuple[list[int], lis
                 else:
                     high = middle - 1
             starts[j : j + run] = range(base + i, base + i + run)
-            ends[j : j + run] = range(base + i + 1, base + i + run + 1)
+            # Each end is the next start: copying those int objects makes no new ones
+            # (a range of fresh ints for both lists was 0.3 s of a 5 MB text).
+            ends[j : j + run - 1] = starts[j + 1 : j + run]
+            ends[j + run - 1] = base + i + run
             i += run
             j += run
             if j == n_norm:
