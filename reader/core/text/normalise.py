@@ -11,54 +11,9 @@ from __future__ import annotations
 import threading
 from typing import Any, Callable
 
+from reader.core.text import hazm_fast
 from reader.core.text.align import _HAZM_KEY, Normalized, align
-from reader.core.text.chars import _LETTER_FOLD, _Translator
-
-_HAZM_NORMALIZE_VERSION = "0.10.0"
-
-
-def _fast_normalize(normalizer: Any) -> Callable[[str], str] | None:
-    """hazm's ``Normalizer.normalize`` with its two table translations done by ``_Translator``.
-
-    ``normalize`` translates letters, then digits, with ``str.translate`` over the
-    whole text (two passes of ~0.5 s on the 5 MB benchmark text), then runs its
-    other steps. This repeats that sequence step for step, for the hazm version it
-    was read from only; any other version keeps hazm's own method.
-    """
-    try:
-        from importlib.metadata import version
-
-        if version("hazm") != _HAZM_NORMALIZE_VERSION:
-            return None
-    except Exception:  # noqa: BLE001 - no metadata (a frozen build): hazm's own method
-        return None
-    from hazm.utils import maketrans
-
-    n = normalizer
-    letters = _Translator(maketrans(n.translation_src, n.translation_dst))
-    numbers = _Translator(maketrans(n.number_translation_src, n.number_translation_dst)) if n._persian_number else None
-
-    def normalize(text: str) -> str:
-        text = letters(text)
-        if n._persian_style:
-            text = n.persian_style(text)
-        if numbers is not None:
-            text = numbers(text)
-        if n._remove_diacritics:
-            text = n.remove_diacritics(text)
-        if n._correct_spacing:
-            text = n.correct_spacing(text)
-        if n._unicodes_replacement:
-            text = n.unicodes_replacement(text)
-        if n._remove_specials_chars:
-            text = n.remove_specials_chars(text)
-        if n._decrease_repeated_chars:
-            text = n.decrease_repeated_chars(text)
-        if n._seperate_mi:
-            text = n.seperate_mi(text)
-        return text
-
-    return normalize
+from reader.core.text.chars import _LETTER_FOLD
 
 
 class _Hazm:
@@ -73,7 +28,12 @@ class _Hazm:
         from reader.core.cache import load_hazm
 
         self.normalizer, self.sentences, self.words = load_hazm()
-        self.normalize: Callable[[str], str] = _fast_normalize(self.normalizer) or self.normalizer.normalize
+        self.normalize: Callable[[str], str] = (
+            hazm_fast.fast_normalize(self.normalizer, _join_parts(self.normalizer))
+            or self.normalizer.normalize
+        )
+        # Sentence and word spans straight from the text (None: hazm's tokenizers, then find).
+        self.splitter = hazm_fast.splitter(self.sentences, self.words)
         for src, dst in zip(self.normalizer.translation_src, self.normalizer.translation_dst):
             _HAZM_KEY.setdefault(src, _LETTER_FOLD.get(dst, dst))
 
@@ -83,6 +43,27 @@ class _Hazm:
             if cls._instance is None:
                 cls._instance = cls()
             return cls._instance
+
+
+def _join_parts(normalizer: Any) -> hazm_fast.JoinParts | None:
+    """``hazm_fast.JoinParts`` of hazm's lexicon, kept in the user cache (0.7 s to build).
+
+    ``load_hazm`` builds the normaliser's verbs and words from hazm's default files, so
+    the table is keyed by their bytes and by the code that computes it.
+    """
+    if not hazm_fast.is_hazm_version() or not getattr(normalizer, "_correct_spacing", False):
+        return None
+    from hazm import utils
+
+    from reader.core.cache import cache_key, cached_table
+
+    def build() -> dict[str, Any]:
+        parts = hazm_fast.JoinParts.of(normalizer.verbs, normalizer.words)
+        return {"left": parts.left, "right": parts.right}  # marshal reads frozensets back as such
+
+    key = cache_key([utils.default_words, utils.default_verbs], (hazm_fast.__file__, __file__))
+    table = cached_table("hazm-spacing", key, build)
+    return hazm_fast.JoinParts(frozenset(table["left"]), frozenset(table["right"]))
 
 
 def warm_up() -> None:
