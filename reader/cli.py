@@ -109,7 +109,7 @@ def _annotate(args: argparse.Namespace) -> int:
         # collection after it would walk those millions of objects for nothing.
         with collector_paused(freeze=True):
             # One big file may use both of two cores; several files are spread by --jobs instead.
-            out = annotate_file(source, args.format, article_date, processes=2, on_warning=_warn(source))
+            out = annotate_file(source, args.format, article_date, processes=2, on_warning=_warn(source), last=True)
             _write_single(out, args.output, args.format)
         return EXIT_OK
     return _annotate_batch(inputs, args, article_date)
@@ -153,15 +153,18 @@ def annotate_file(
     article_date: dt.date | None,
     processes: int = 1,
     on_warning: Callable[[str], None] | None = None,
+    last: bool = False,
 ) -> dict[str, str]:
     """Load, analyse and export one file: {suffix: content}. Raises CliError for bad input.
 
     ``processes`` is ``pipeline.analyse``'s: 2 splits a long text's analysis over two processes.
-    ``on_warning`` hears each thing the loader repaired or skipped (one line each).
+    ``on_warning`` hears each thing the loader repaired or skipped (one line each). ``last``: no
+    other file follows, so the tagger's tables for more text are let go before the export (the
+    export of a 5 MB text needs 30 MB more, at the top of the command's memory).
     """
     from reader.core.export import export
     from reader.core.loading import LoadError, load_document
-    from reader.core.pipeline import analyse
+    from reader.core.pipeline import analyse, release_caches
 
     try:
         document = load_document(path)
@@ -171,6 +174,8 @@ def annotate_file(
         for warning in document.warnings:
             on_warning(one_line(warning))
     annotations = analyse(document, article_date, processes=processes)
+    if last:
+        release_caches()
     return export(annotations, fmt)
 
 

@@ -32,6 +32,9 @@ class _AllOutside:
     def expect(self, tokens):  # type: ignore[no-untyped-def]
         pass
 
+    def release(self):  # type: ignore[no-untyped-def]
+        pass
+
     def tag(self, sentences):  # type: ignore[no-untyped-def]
         return [["O"] * len(sentence) for sentence in sentences]
 

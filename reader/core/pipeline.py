@@ -54,6 +54,13 @@ def _get_tagger():  # type: ignore[no-untyped-def]
         return _tagger
 
 
+def release_caches() -> None:
+    """Let go of the tagger's speed-ups for more text (for a process that analyses no more)."""
+    with _tagger_lock:
+        if _tagger is not None:
+            _tagger.release()
+
+
 def article_date_of(document: Document, article_date: dt.date | None = None) -> dt.date | None:
     """The date relative expressions resolve against: given, from the page, or from a date line."""
     if article_date is not None:

@@ -293,6 +293,20 @@ def test_indented_json_equals_json_dumps(value: object, indent: int) -> None:
     assert indented_json(value, indent) == json.dumps(value, ensure_ascii=False, indent=indent)
 
 
+@pytest.mark.parametrize("chunk", [1, 3, 7])
+@settings(max_examples=30)
+@given(value=_JSON_VALUES)
+def test_indented_json_joined_in_chunks_is_the_same(chunk: int, value: object) -> None:
+    from reader.core import document
+
+    nested = {"entities": [{"mentions": [{"start": i, "end": i + 1} for i in range(5)]}] * 4, "other": value}
+    # Small chunks: a big article's mentions are joined as they pile up, nested lists included.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(document, "_CHUNK_PARTS", chunk)
+        assert indented_json(value, 2) == json.dumps(value, ensure_ascii=False, indent=2)
+        assert indented_json(nested, 2) == json.dumps(nested, ensure_ascii=False, indent=2)
+
+
 def test_indented_json_leaves_the_unusual_to_json_dumps() -> None:
     cyclic: list[object] = []
     cyclic.append(cyclic)

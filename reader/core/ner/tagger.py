@@ -193,6 +193,13 @@ class NerTagger:
             if tokens >= FAST_MIN_TOKENS and self._decoding == "auto" and self._stage2 is None:
                 self._load_decoder()
 
+    def release(self) -> None:
+        """Let go of what only makes more tagging faster: the NumPy decoder's tables and the words'
+        cached features (tens of MB after a long text). A later call builds what it needs again."""
+        with self._lock:
+            self._extractor.clear()
+            self._decoder = None
+
     def tag(self, sentences: Sequence[Sequence[str]], *, document: bool = True) -> list[list[str]]:
         """One tag per token, in the shape of ``sentences``.
 
@@ -261,7 +268,9 @@ class NerTagger:
         if self._stage2 is not None or self._decoding == "crfsuite":
             return None
         self._tagged += sum(map(len, sentences))
-        if self._decoder is None and self._decoding == "auto" and self._tagged < FAST_MIN_TOKENS:
+        # crfsuite tags a short text, unless it was let go (``_load_decoder``) before ``release``.
+        crfsuite_kept = self._tagger is not None
+        if self._decoder is None and crfsuite_kept and self._decoding == "auto" and self._tagged < FAST_MIN_TOKENS:
             return None
         return self._load_decoder()
 

@@ -201,3 +201,16 @@ def test_a_bigram_is_found_by_its_pair_of_words_even_when_a_word_holds_a_bar() -
     # A pair finds a row exactly when «w1|w2» is a feature's name.
     for first, second in [("a", "b"), ("a", "b|c"), ("a|b", "c"), ("ا", "ب"), ("b", "c")]:
         assert ((first, second) in pairs) == (f"bg+={first}|{second}".encode() in index)
+
+
+def test_a_released_tagger_tags_again_as_before() -> None:
+    from reader.core.ner.tagger import FAST_MIN_TOKENS
+
+    tagger, reference = NerTagger.load(), NerTagger.load(decoding="crfsuite")
+    tagger.expect(FAST_MIN_TOKENS)  # the decoder loaded, crfsuite's copy let go
+    first = tagger.tag(_sentences())
+    tagger.release()
+    assert tagger._decoder is None and tagger._extractor.cached_tokens() == 0
+    assert tagger.tag(_sentences()) == first == reference.tag(_sentences())  # the decoder built again
+    reference.release()  # a crfsuite tagger keeps tagging with crfsuite
+    assert reference.tag(_sentences()) == first
