@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -129,6 +131,19 @@ def test_translators_agree_with_str_translate(raw: str) -> None:
     # A table that deletes or expands falls back to str.translate itself.
     odd = {ord("ی"): "یی", ord("a"): ""}
     assert _Translator(odd)(raw) == raw.translate(odd)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(_TABLE_CHARS, max_size=40) | any_text)
+def test_translators_by_replacements_agree_with_str_translate(raw: str) -> None:
+    swap = {ord("a"): "b", ord("b"): "a"}  # each a replacement of the other: the regex's way only
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(chars, "_REPLACE_MIN", 0)  # every text as a long one
+        assert fold(raw) == raw.translate(_FOLD_TABLE)
+        assert _Translator(swap)(raw) == raw.translate(swap)
+        assert _Translator({ord("ي"): "ی", ord("ك"): "ک", ord("١"): "1"})(raw) == raw.translate(
+            {ord("ي"): "ی", ord("ك"): "ک", ord("١"): "1"}
+        )
 
 
 def test_fold_of_a_long_text_is_the_same_in_pieces() -> None:
