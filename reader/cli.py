@@ -514,6 +514,7 @@ def _tag(args: argparse.Namespace) -> int:
     from reader.core.pipeline import _get_tagger
 
     tagger = _get_tagger()
+    tagger.expect(sum(map(len, sentences)))
     tags: list[list[str]] = []
     # Pre-tokenised input names no article boundaries: blocks of sentences stand in for
     # articles in the tagger's document pass, as in the dev measurement (README).
