@@ -38,12 +38,6 @@ def _alt(words: object) -> str:
     return "(?:" + "|".join(alts) + ")"
 
 
-def _flat_alt(words: object) -> str:
-    """``_alt`` without the grouping: the plain alternation the tests compare it with."""
-    parts = sorted(set(words), key=len, reverse=True)  # type: ignore[call-overload]
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", OSP) for w in parts) + ")"
-
-
 def spelling_key(s: str) -> str:
     """A spelling without its spaces and ZWNJs, to look up what a matched word means."""
     return re.sub(r"[ \u200c]+", "", s)

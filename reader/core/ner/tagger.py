@@ -188,7 +188,7 @@ class NerTagger:
         """Say that about ``tokens`` tokens are coming, in calls to ``tag``.
 
         An ``"auto"`` tagger told of ``FAST_MIN_TOKENS`` or more loads the NumPy decoder now, so
-        a long text's first calls are not tagged by crfsuite at twice the cost (the tags are the same).
+        a long text's first calls are not tagged by crfsuite at four times the cost (the tags are the same).
         """
         with self._lock:
             if tokens >= FAST_MIN_TOKENS and self._decoding == "auto" and self._stage2 is None:
